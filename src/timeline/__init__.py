@@ -1,0 +1,104 @@
+"""timeline: dated, sourced timelines and summaries from news articles.
+
+    >>> import timeline
+    >>> tl = timeline.build(["sources"])
+    >>> print(timeline.render(tl, "md"))
+
+The stages are pure functions over the dataclasses in ``timeline.model``:
+read (``timeline.sources``) -> sentences, mentions, events, summary per article
+(``timeline.engine``) -> merge (``timeline.merge``) -> render (``timeline.render``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from .errors import TimelineError
+from .model import Article, ArticleResult, Entry, Event, Mention, TimeValue, Timeline
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "ArticleResult",
+    "Entry",
+    "Event",
+    "Mention",
+    "TimeValue",
+    "Timeline",
+    "TimelineError",
+    "build",
+    "build_from_articles",
+    "render",
+    "__version__",
+]
+
+
+def build_from_articles(
+    articles: Sequence[Article],
+    *,
+    title: str | None = None,
+    summarizer: str = "lexrank",
+    sentences: int = 3,
+    warnings: Iterable[str] = (),
+) -> Timeline:
+    """The timeline of already-read articles."""
+    from .engine import Options, run
+    from .errors import NoArticlesError
+    from .merge import corpus_title, merge
+
+    if not articles:
+        raise NoArticlesError("no articles to build a timeline from")
+    results = tuple(run(articles, Options(summarizer=summarizer, sentences=sentences)))
+    entries = merge(e for r in results for e in r.events)
+    notes = list(warnings)
+    for r in results:
+        if r.article.published is None and any(
+            m.resolution == "unresolved" for m in r.mentions
+        ):
+            notes.append(
+                f"{r.article.path or r.article.id}: no publication date, so its relative "
+                "dates (yesterday, On Tuesday, ...) are left off the timeline"
+            )
+    if title is None:
+        title = corpus_title([r.article.body for r in results])
+    return Timeline(title=title, entries=tuple(entries), articles=results, warnings=tuple(notes))
+
+
+def build(
+    paths: Iterable[str | os.PathLike[str]] = ("sources",),
+    *,
+    title: str | None = None,
+    summarizer: str = "lexrank",
+    sentences: int = 3,
+    published: date | None = None,
+) -> Timeline:
+    """Read every article under ``paths`` and build their timeline.
+
+    ``published`` is used for articles whose publication date is not known otherwise.
+    Files that cannot be read are skipped and named in ``Timeline.warnings``; a path that
+    does not exist raises SourceNotFoundError, and no readable article NoArticlesError.
+    """
+    from .errors import NoArticlesError
+    from .sources import read_all
+
+    articles, failures = read_all(paths, published=published)
+    if not articles:
+        detail = f" ({len(failures)} unreadable: {failures[0]})" if failures else ""
+        raise NoArticlesError(f"no articles found{detail}")
+    return build_from_articles(
+        articles,
+        title=title,
+        summarizer=summarizer,
+        sentences=sentences,
+        warnings=[f"skipped {f}" for f in failures],
+    )
+
+
+def render(tl: Timeline, fmt: str = "md") -> str:
+    """The timeline as text in ``fmt`` ("md", "html", "json", ...)."""
+    from .render import render as _render
+
+    return _render(tl, fmt)

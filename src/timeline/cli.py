@@ -1,0 +1,322 @@
+"""The ``timeline`` command: options in, one library call, output and messages out.
+
+Heavy libraries (dateparser, sumy, numpy, jinja2) are imported inside the commands, so
+``timeline --help`` starts fast.  Library errors become one line on stderr and the exit
+code named in ``timeline.errors.ExitCode``; no traceback reaches a user for bad input.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .errors import ExitCode, OutputError, TimelineError, UsageError
+
+app = typer.Typer(
+    name="timeline",
+    help="Dated, sourced event timelines and summaries from news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+_PROGRESS_MIN = 6  # show a progress bar only for runs longer than a handful of articles
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"timeline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Dated, sourced event timelines and summaries from news articles.
+
+    Example: timeline build sources/ -o briefing.md
+    """
+
+
+def _handled(func):
+    """Turn the library's errors into one line on stderr and their exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except TimelineError as exc:
+            typer.echo(f"timeline: error: {exc}", err=True)
+            raise typer.Exit(int(exc.exit_code)) from None
+
+    return wrapper
+
+
+def _parse_day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _warn(message: str) -> None:
+    typer.echo(f"timeline: warning: {message}", err=True)
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """Write to ``output`` atomically (a temporary file renamed into place), or stdout."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    folder = output.parent if str(output.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"{output}: the folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, output)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{output}: {exc.strerror or exc}") from None
+
+
+@app.command()
+@_handled
+def build(
+    sources: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Article files or folders (read recursively). Default: ./sources"),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="md, html or json. Default: from the -o suffix, else md."),
+    ] = None,
+    title: Annotated[str | None, typer.Option(help="Title of the timeline.")] = None,
+    summarizer: Annotated[
+        str, typer.Option(help="lexrank, textrank, lsa, luhn, kl, sumbasic or lead.")
+    ] = "lexrank",
+    sentences: Annotated[int, typer.Option(min=1, help="Sentences per article summary.")] = 3,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD) for articles that do not give one."),
+    ] = None,
+) -> None:
+    """Build the timeline of a set of articles.
+
+    Example: timeline build sources/ -o timeline.html
+    """
+    from . import build_from_articles
+    from .errors import NoArticlesError
+    from .render import format_for_path, formats, render
+    from .sources import read_all
+
+    if fmt is None:
+        fmt = "md"
+        if output is not None:
+            guessed = format_for_path(str(output))
+            if guessed is None:
+                raise UsageError(
+                    f"cannot tell the format from {output.name!r}: pass --format "
+                    f"({', '.join(formats())})"
+                )
+            fmt = guessed
+    elif fmt not in formats():
+        raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(formats())}")
+    day = _parse_day(published, "--published")
+    paths = sources or [Path("sources")]
+    articles, failures = read_all(paths, published=day)
+    for failure in failures:
+        _warn(f"skipped {failure}")
+    if not articles:
+        raise NoArticlesError(
+            "no articles found in " + ", ".join(str(p) for p in paths)
+            + (" (none could be read)" if failures else "")
+        )
+    timeline = build_from_articles(
+        articles,
+        title=title,
+        summarizer=summarizer,
+        sentences=sentences,
+        warnings=[f"skipped {f}" for f in failures],
+    )
+    for note in timeline.warnings:
+        if not note.startswith("skipped "):
+            _warn(note)
+    write_output(render(timeline, fmt), output)
+    if output is not None:
+        typer.echo(
+            f"timeline: wrote {output} ({len(timeline.entries)} entries from "
+            f"{len(timeline.articles)} articles)",
+            err=True,
+        )
+
+
+@app.command()
+@_handled
+def dates(
+    files: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD) for articles that do not give one."),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or table.")] = "table",
+) -> None:
+    """List every temporal expression in the articles, normalised to TimeML.
+
+    One JSON object per expression with --format jsonl: file, start, end (character
+    offsets into the article body), text, type, value, mod, granularity, range and
+    how it was resolved.
+
+    Example: timeline dates sources/*.md --format jsonl
+    """
+    from .segment import sentences as split_sentences
+    from .sources import read_all
+    from .temporal import tag
+
+    if fmt not in ("jsonl", "table"):
+        raise UsageError(f"unknown format {fmt!r}: choose jsonl or table")
+    articles, failures = read_all(files, published=_parse_day(published, "--published"))
+    for failure in failures:
+        _warn(f"skipped {failure}")
+    rows = []
+    for article in articles:
+        sents = split_sentences(article.body)
+        for m in tag(article.body, sents, article.published, article.language):
+            t = m.time
+            rows.append(
+                {
+                    "file": article.path,
+                    "start": m.start,
+                    "end": m.end,
+                    "text": m.text,
+                    "type": t.type,
+                    "value": t.value,
+                    "mod": t.mod,
+                    "granularity": t.granularity,
+                    "range": [t.start.isoformat(), t.end.isoformat()] if t.is_calendar else None,
+                    "resolution": m.resolution,
+                    "sentence": m.sentence,
+                    "rule": m.rule,
+                }
+            )
+    out = sys.stdout
+    if fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    else:
+        out.write(_table(rows, ["file", "start", "end", "text", "type", "value", "resolution"]))
+    out.flush()
+    if not articles:
+        raise _no_articles(files, failures)
+
+
+@app.command()
+@_handled
+def summarize(
+    files: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
+    sentences: Annotated[int, typer.Option(min=1, help="Sentences per summary.")] = 3,
+    summarizer: Annotated[
+        str, typer.Option(help="lexrank, textrank, lsa, luhn, kl, sumbasic or lead.")
+    ] = "lexrank",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or jsonl.")] = "text",
+) -> None:
+    """Summarise each article in a few of its own sentences, in article order.
+
+    With --format jsonl, one {"file", "summary": [sentences]} object per article.
+
+    Example: timeline summarize sources/ --sentences 2 --format jsonl
+    """
+    from .segment import sentences as split_sentences
+    from .sources import read_all
+    from .summarize import summarize as run_summary
+
+    if fmt not in ("jsonl", "text"):
+        raise UsageError(f"unknown format {fmt!r}: choose text or jsonl")
+    articles, failures = read_all(files)
+    for failure in failures:
+        _warn(f"skipped {failure}")
+    out = sys.stdout
+    for k, article in enumerate(articles):
+        chosen = run_summary(
+            split_sentences(article.body),
+            language=article.language,
+            count=sentences,
+            method=summarizer,
+        )
+        summary = [s.text for s in chosen]
+        if fmt == "jsonl":
+            out.write(json.dumps({"file": article.path, "summary": summary}, ensure_ascii=False))
+            out.write("\n")
+        else:
+            out.write(("\n" if k else "") + f"# {article.path}\n" + "\n".join(summary) + "\n")
+    out.flush()
+    if not articles:
+        raise _no_articles(files, failures)
+
+
+def _no_articles(paths, failures) -> TimelineError:
+    from .errors import NoArticlesError
+
+    return NoArticlesError(
+        "no articles found in " + ", ".join(str(p) for p in paths)
+        + (" (none could be read)" if failures else "")
+    )
+
+
+def _table(rows: list[dict], columns: list[str]) -> str:
+    cells = [[str(c) for c in columns]] + [
+        [str(row[c]) if row[c] is not None else "" for c in columns] for row in rows
+    ]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(columns))]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script: run the app, map errors to exit codes."""
+    try:
+        app(args=argv, prog_name="timeline", standalone_mode=False)
+    except KeyboardInterrupt:
+        typer.echo("timeline: interrupted", err=True)
+        return int(ExitCode.INTERRUPTED)
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except typer.Abort:
+        typer.echo("timeline: aborted", err=True)
+        return int(ExitCode.INTERRUPTED)
+    except Exception as exc:  # click's usage errors and anything else
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            return int(exc.exit_code)
+        if isinstance(exc, BrokenPipeError):
+            return int(ExitCode.OK)
+        raise
+    return int(ExitCode.OK)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""Offline sentence and word segmentation with character offsets.
+
+nupunkt (a Punkt model bundled with the package) finds sentence ends: it needs no
+downloaded data and is about twenty times faster than syntok here.  On top of it, a line
+break ends a sentence when the line looks finished (it ends in sentence punctuation or is
+a short headline-like line, or a blank line follows), so a standfirst or a list item never
+runs into the next paragraph, while hard-wrapped prose is still read as one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .model import Sentence
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+_LINE_FINISHED = re.compile(r"[.!?:;\"”’')\]…]\s*$")
+_HEADLINE_MAX = 80  # a line this short with no final stop is a headline or dateline
+
+
+@lru_cache(maxsize=1)
+def _nupunkt():  # imported lazily: it loads its model on first use (~15 ms)
+    import nupunkt
+
+    return nupunkt
+
+
+def _hard_breaks(text: str) -> list[int]:
+    """Offsets just after the line breaks that end a sentence whatever the model says."""
+    breaks = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        end = pos + len(line)
+        stripped = line.rstrip("\r\n")
+        nxt = text[end : end + 200]
+        blank_follows = nxt.startswith(("\n", "\r\n")) or not nxt.strip()
+        continues = nxt.lstrip(" \t")[:1].islower()  # wrapped prose goes on in lower case
+        if line != stripped and (
+            blank_follows
+            or not stripped.strip()
+            or _LINE_FINISHED.search(stripped)
+            or (len(stripped.strip()) <= _HEADLINE_MAX and not continues)
+        ):
+            breaks.append(end)
+        pos = end
+    return breaks
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences whose offsets index ``text`` exactly.
+
+    Offsets exclude surrounding whitespace, so ``text[s.start:s.end] == s.text``.
+    """
+    if not text.strip():
+        return []
+    cuts = {0, len(text)}
+    cuts.update(_hard_breaks(text))
+    for start, end in _nupunkt().sent_spans(text):
+        cuts.add(start)
+        cuts.add(end)
+    out: list[Sentence] = []
+    ordered = sorted(cuts)
+    for a, b in zip(ordered, ordered[1:]):
+        chunk = text[a:b]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk.rstrip())
+        if trail <= lead:
+            continue
+        out.append(Sentence(len(out), a + lead, a + trail, chunk[lead:trail]))
+    return out
+
+
+def words(text: str) -> list[str]:
+    """Word tokens (letters and digits, inner hyphens and apostrophes kept)."""
+    return _WORD.findall(text)

@@ -1,0 +1,56 @@
+"""Temporal expressions: spot them, normalise them to TIMEX3, resolve them.
+
+``tag(text, sentences, published)`` is the stage's one entry point.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from ..model import Mention, Sentence
+from ..segment import sentences as split_sentences
+from .normalise import Context, normalise
+from .spot import spot
+
+__all__ = ["tag"]
+
+
+def tag(
+    text: str,
+    sentences: Sequence[Sentence] | None = None,
+    published: date | None = None,
+    language: str = "en",
+    day_first: bool = True,
+) -> list[Mention]:
+    """Every temporal expression in ``text``, with offsets into ``text``.
+
+    Relative expressions are resolved against ``published``; without it they stay
+    unresolved and say so.  Anaphoric ones ("the next day") are resolved against the last
+    calendar date mentioned before them, as news writing does.
+    """
+    if sentences is None:
+        sentences = split_sentences(text)
+    mentions: list[Mention] = []
+    anchor = None
+    for sent in sentences:
+        for found in spot(sent.text):
+            ctx = Context(sent.text, published, language, anchor, day_first)
+            result = normalise(found, ctx)
+            if result is None:
+                continue
+            start, end = sent.start + found.start, sent.start + found.end
+            mentions.append(
+                Mention(
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                    sentence=sent.index,
+                    time=result.time,
+                    resolution=result.resolution,
+                    rule=found.rule,
+                )
+            )
+            if result.time.is_calendar and result.time.granularity in ("day", "part-of-day"):
+                anchor = result.time
+    return mentions

@@ -1,0 +1,589 @@
+"""Normalising spotted expressions to TIMEX3 values, resolved against the article date.
+
+Explicit calendar dates with a named month, and the relative phrases dateparser reads well
+("yesterday", "last month", "two years ago"), go through ``dateparser.DateDataParser`` in
+the article's language with the publication date as ``RELATIVE_BASE``; its ``period`` is
+kept as the granularity, so nothing it filled in from the base is ever reported.  Years,
+weekdays, decades, quarters, seasons, durations and sets follow our own rules, because
+dateparser invents days for years ("in 1994" -> 1994-11-26), resolves a bare weekday to
+the week before, and has no notion of decades or "early 2016" (see NOTES.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from ..model import (
+    DATE,
+    DURATION,
+    RESOLVED_ABSOLUTE,
+    RESOLVED_DCT,
+    RESOLVED_NONE,
+    RESOLVED_UNRESOLVED,
+    SET,
+    TIME,
+    TimeValue,
+)
+from . import calendar as cal
+from .spot import MONTHS, NUMBERS, VAGUE_NUMBERS, WEEKDAYS, Spot
+
+MODS = {
+    "early": "EARLY", "mid": "MID", "late": "LATE", "the end of": "END",
+    "the beginning of": "START", "the start of": "START", "the middle of": "MID",
+}  # fmt: skip
+SEASON_CODES = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+UNIT_CODES = {
+    "year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE", "century": "CE",
+    "hour": "H", "minute": "M", "quarter": "Q", "fortnight": "W",
+}  # fmt: skip
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+            "4th": 4}  # fmt: skip
+
+# Tense cues that point a weekday or a yearless date ahead of the article date.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won['’]t|is\s+due|are\s+due|is\s+expected\s+to|are\s+expected\s+to"
+    r"|(?:is|are)\s+scheduled|plans?\s+to|is\s+set\s+to|are\s+set\s+to|is\s+to|are\s+to"
+    r"|going\s+to|to\s+be\s+held|next|upcoming|coming)\b|['’]ll\b",
+    re.IGNORECASE,
+)
+# "today" followed by a present-tense verb speaks of the present in general, not the day.
+_GENERIC_TODAY_AFTER = re.compile(
+    r"\s*(?:is|are|has|have|remains?|requires?|needs?|faces?|can|must|does|do|lives?"
+    r"|seems?|stands?|knows?|means?|looks?)\b",
+    re.IGNORECASE,
+)
+_GENERIC_TODAY_BEFORE = re.compile(r"(?:\bof|\bthat|\bwhich|\bwho|\bwhere)\s+$", re.IGNORECASE)
+_PLURAL_AFTER = re.compile(r"\s+(?-i:[a-z]+s)\b")
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\bthe|\bits|\bhis|\bher|\btheir|\bour|\bthis|\bthat|\bin|\bof|\bsince)\s+$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What normalising one expression may look at."""
+
+    sentence: str
+    dct: date | None  # the article's publication date
+    language: str = "en"
+    anchor: TimeValue | None = None  # the last calendar date mentioned before, for anaphora
+    day_first: bool = True  # 03/04/2019 is 3 April (most of the world's news)
+
+    @property
+    def future(self) -> bool:
+        return bool(_FUTURE.search(self.sentence))
+
+
+@dataclass(frozen=True)
+class Normalised:
+    time: TimeValue
+    resolution: str
+
+
+@lru_cache(maxsize=256)
+def _parser(language: str, base: date | None, date_order: str):
+    """A DateDataParser for one language, reference date and date order.
+
+    Settings are fixed per parser (dateparser takes them at construction), and each parser
+    is built with its own settings so none leak between articles (NOTES: #1057).
+    """
+    from dateparser.date import DateDataParser  # heavy: imported on first use only
+
+    settings = {
+        "DATE_ORDER": date_order,
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_TIME_AS_PERIOD": True,
+        "PARSERS": ["relative-time", "absolute-time"],
+    }
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    return DateDataParser(languages=[language], try_previous_locales=False, settings=settings)
+
+
+@lru_cache(maxsize=65536)
+def _dateparser(text: str, language: str, base: date | None, date_order: str):
+    """(datetime, period) that dateparser reads in ``text``, or None."""
+    try:
+        data = _parser(language, base, date_order).get_date_data(text)
+    except (ValueError, TypeError, OverflowError, AttributeError, KeyError):
+        return None  # dateparser raises assorted errors on odd input: no date
+    if data is None or data.date_obj is None:
+        return None
+    return data.date_obj, data.period
+
+
+def _from_period(d: datetime, period: str, mod: str | None = None) -> TimeValue | None:
+    day_ = d.date()
+    if period == "year":
+        return cal.year(day_.year, mod)
+    if period == "month":
+        return cal.month(day_.year, day_.month, mod)
+    if period == "week":
+        return cal.week(day_, mod)
+    if period in ("day", "time"):
+        return cal.day(day_, mod)
+    return None
+
+
+def _number(text: str) -> int | None:
+    text = " ".join(text.lower().split())
+    if text.isdigit():
+        return int(text)
+    return NUMBERS.get(text)
+
+
+def _unit(text: str) -> str:
+    text = text.lower()
+    if text.startswith("centur"):
+        return "century"
+    return text[:-1] if text.endswith("s") else text
+
+
+def _unresolved(value: str, type_: str = DATE, granularity: str | None = None) -> Normalised:
+    return Normalised(TimeValue(value, type_, granularity), RESOLVED_UNRESOLVED)
+
+
+def _ref(value: str) -> Normalised:
+    return Normalised(TimeValue(value, DATE, None), RESOLVED_NONE)
+
+
+def _month_number(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _year_for_month_day(m: int, d: int, ctx: Context) -> date | None:
+    """The year a yearless "22 January" means: the DCT's, moved by a year if the tense says."""
+    assert ctx.dct is not None
+    candidate = cal.valid_day(ctx.dct.year, m, d)
+    if candidate is None:
+        return cal.valid_day(ctx.dct.year - 1, m, d)  # 29 February
+    if ctx.future:
+        if candidate < ctx.dct - timedelta(days=7):
+            return cal.valid_day(ctx.dct.year + 1, m, d)
+    elif candidate > ctx.dct + timedelta(days=7):
+        return cal.valid_day(ctx.dct.year - 1, m, d)
+    return candidate
+
+
+def _year_for_month(m: int, ctx: Context) -> int:
+    assert ctx.dct is not None
+    if ctx.future:
+        return ctx.dct.year if m >= ctx.dct.month else ctx.dct.year + 1
+    return ctx.dct.year if m <= ctx.dct.month else ctx.dct.year - 1
+
+
+def is_generic_today(sentence: str, spot: Spot) -> bool:
+    """ "which today requires a diversified response": today as the present in general."""
+    word = spot.groups.get("dw", "").lower()
+    if word != "today" or spot.groups.get("part"):
+        return False
+    after = sentence[spot.end :]
+    before = sentence[: spot.start]
+    if after.startswith(("'s", "’s")):
+        return False
+    return bool(_GENERIC_TODAY_AFTER.match(after)) and bool(
+        _GENERIC_TODAY_BEFORE.search(before) or re.search(r"\w\s+$", before)
+    )
+
+
+def looks_like_count(sentence: str, spot: Spot) -> bool:
+    """A bare 19xx/20xx before a plural noun is a count ("2000 troops") unless a
+    determiner or preposition marks it as a year ("the 1998 elections")."""
+    if spot.rule != "year_bare":
+        return False
+    if not _PLURAL_AFTER.match(sentence[spot.end :]):
+        return False
+    return not _DETERMINER_BEFORE.search(sentence[: spot.start])
+
+
+def normalise(spot: Spot, ctx: Context) -> Normalised | None:
+    """The TIMEX3 value of ``spot``, or None when it is not a temporal expression after all."""
+    handler = _HANDLERS.get(spot.rule)
+    if handler is None:
+        return None
+    return handler(spot, ctx)
+
+
+def _date_named(spot: Spot, ctx: Context) -> Normalised | None:
+    g = spot.groups
+    text = ctx.sentence[spot.start : spot.end]
+    mod = MODS.get((g.get("mod") or "").lower())
+    if mod:  # dateparser does not read "early January 2019"; drop the modifier for it
+        text = text[len(g["mod"]) :].lstrip(" -")
+    order = "DMY" if spot.rule == "date_dmy" else "MDY"
+    parsed = _dateparser(text, ctx.language, None, order)
+    if parsed is None:
+        return None
+    d, period = parsed
+    # dateparser reads "2019" as the year of a partial date; check it agrees with the text
+    if d.year != int(g["year"]) or d.month != _month_number(g["mon"]):
+        return None
+    if "day" in g and d.day != int(g["day"]):
+        return None
+    tv = _from_period(d, period, mod)
+    return Normalised(tv, RESOLVED_ABSOLUTE) if tv else None
+
+
+def _date_iso(spot: Spot, ctx: Context) -> Normalised | None:
+    g = spot.groups
+    d = cal.valid_day(int(g["year"]), int(g["m"]), int(g["d"]))
+    return Normalised(cal.day(d), RESOLVED_ABSOLUTE) if d else None
+
+
+def _date_num(spot: Spot, ctx: Context) -> Normalised | None:
+    g = spot.groups
+    a, b, y = int(g["a"]), int(g["b"]), int(g["year"])
+    if a > 12:
+        day_, mon = a, b
+    elif b > 12:
+        day_, mon = b, a
+    else:
+        day_, mon = (a, b) if ctx.day_first else (b, a)
+    d = cal.valid_day(y, mon, day_)
+    return Normalised(cal.day(d), RESOLVED_ABSOLUTE) if d else None
+
+
+def _month_day(spot: Spot, ctx: Context) -> Normalised | None:
+    g = spot.groups
+    m, d = _month_number(g["mon"]), int(g["day"])
+    if cal.valid_day(2000, m, d) is None:  # 2000 was a leap year: accepts 29 February
+        return None
+    if ctx.dct is None:
+        return _unresolved(f"XXXX-{m:02d}-{d:02d}", DATE, "day")
+    resolved = _year_for_month_day(m, d, ctx)
+    return Normalised(cal.day(resolved), RESOLVED_DCT) if resolved else None
+
+
+def _month_rel(spot: Spot, ctx: Context) -> Normalised | None:
+    g = spot.groups
+    m = _month_number(g["mon"])
+    rel = " ".join((g.get("rel") or "").lower().split())
+    mod = MODS.get(rel)
+    if ctx.dct is None:
+        return _unresolved(f"XXXX-{m:02d}", DATE, "month")
+    if rel == "last":
+        y = ctx.dct.year if m < ctx.dct.month else ctx.dct.year - 1
+    elif rel == "next":
+        y = ctx.dct.year if m > ctx.dct.month else ctx.dct.year + 1
+    elif rel in ("this", "earlier this", "later this"):
+        y = ctx.dct.year
+    else:
+        y = _year_for_month(m, ctx)
+    return Normalised(cal.month(y, m, mod), RESOLVED_DCT)
+
+
+def _decade(spot: Spot, ctx: Context) -> Normalised | None:
+    g = spot.groups
+    if "dec" in g:
+        first = int(g["dec"])
+    else:
+        two = int(g["dec2"])
+        first = (1900 if two >= 30 else 2000) + two
+    return Normalised(cal.decade(first, MODS.get((g.get("mod") or "").lower())), RESOLVED_ABSOLUTE)
+
+
+def _quarter(spot: Spot, ctx: Context) -> Normalised | None:
+    g = spot.groups
+    y = int(g["year"])
+    if "qn" in g:
+        n = int(g["qn"])
+        is_half = ctx.sentence[spot.start] in "Hh"
+    else:
+        is_half = g["qh"].lower() == "half"
+        word = g["q"].lower()
+        n = (2 if is_half else 4) if word in ("final", "last") else ORDINALS[word]
+    if is_half:
+        return Normalised(cal.half(y, n), RESOLVED_ABSOLUTE) if n <= 2 else None
+    return Normalised(cal.quarter(y, n), RESOLVED_ABSOLUTE)
+
+
+def _season(spot: Spot, ctx: Context) -> Normalised | None:
+    g = spot.groups
+    code = SEASON_CODES[g["season"].lower()]
+    mod = MODS.get((g.get("mod") or "").lower())
+    if "year" in g:
+        return Normalised(cal.season(int(g["year"]), code, mod), RESOLVED_ABSOLUTE)
+    if ctx.dct is None:
+        return _unresolved(f"XXXX-{code}", DATE, "season")
+    rel = g["rel"].lower()
+    years = range(ctx.dct.year - 2, ctx.dct.year + 3)
+    seasons = [cal.season(y, code) for y in years]
+    if rel == "last":
+        chosen = [s for s in seasons if s.end < ctx.dct][-1]
+    elif rel == "next":
+        chosen = [s for s in seasons if s.start > ctx.dct][0]
+    else:  # this: the one under way, else the nearest one this year
+        current = [s for s in seasons if s.start <= ctx.dct <= s.end]
+        chosen = current[0] if current else cal.season(ctx.dct.year, code)
+    return Normalised(chosen, RESOLVED_DCT)
+
+
+def _year_mod(spot: Spot, ctx: Context) -> Normalised | None:
+    g = spot.groups
+    y = int(g["year"])
+    word = " ".join(g["mod"].lower().split())
+    if word in ("fiscal", "fy"):
+        tv = cal.year(y)
+        return Normalised(TimeValue(f"FY{y}", DATE, "year", tv.start, tv.end), RESOLVED_ABSOLUTE)
+    return Normalised(cal.year(y, MODS.get(word)), RESOLVED_ABSOLUTE)
+
+
+def _year(spot: Spot, ctx: Context) -> Normalised | None:
+    if looks_like_count(ctx.sentence, spot):
+        return None
+    return Normalised(cal.year(int(spot.groups["year"])), RESOLVED_ABSOLUTE)
+
+
+def _day_word(spot: Spot, ctx: Context) -> Normalised | None:
+    g = spot.groups
+    word = " ".join(g["dw"].lower().split())
+    if word == "today" and is_generic_today(ctx.sentence, spot):
+        return _ref("PRESENT_REF")
+    offsets = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0,
+               "tomorrow": 1, "the day after tomorrow": 2}  # fmt: skip
+    part = PART_CODES.get((g.get("part") or "").lower()) or ("NI" if word == "tonight" else None)
+    if ctx.dct is None:
+        return _unresolved("XXXX-XX-XX" + (f"T{part}" if part else ""), DATE, "day")
+    if word in ("yesterday", "today", "tomorrow"):
+        parsed = _dateparser(word, ctx.language, ctx.dct, "DMY")
+        d = parsed[0].date() if parsed else ctx.dct + timedelta(days=offsets[word])
+    else:
+        d = ctx.dct + timedelta(days=offsets[word])
+    return Normalised(_with_part(cal.day(d), part), RESOLVED_DCT)
+
+
+def _with_part(tv: TimeValue, part: str | None) -> TimeValue:
+    if not part:
+        return tv
+    return TimeValue(f"{tv.value}T{part}", TIME, "part-of-day", tv.start, tv.end, tv.mod)
+
+
+def _this_part(spot: Spot, ctx: Context) -> Normalised | None:
+    part = PART_CODES[spot.groups["part"].lower()]
+    if ctx.dct is None:
+        return _unresolved(f"XXXX-XX-XXT{part}", TIME, "part-of-day")
+    word = ctx.sentence[spot.start : spot.end].split()[0].lower()
+    d = ctx.dct - timedelta(days=1) if word == "last" else ctx.dct  # last night = yesterday's
+    return Normalised(_with_part(cal.day(d), part), RESOLVED_DCT)
+
+
+def _weekday(spot: Spot, ctx: Context) -> Normalised | None:
+    g = spot.groups
+    wd = WEEKDAYS[g["wd"].lower()]
+    part = PART_CODES.get((g.get("part") or "").lower())
+    if ctx.dct is None:
+        return _unresolved(f"XXXX-WXX-{wd + 1}", DATE, "day")
+    rel = (g.get("rel") or "").lower()
+    if rel == "last" or rel == "past":
+        d = cal.weekday_on_or_before(ctx.dct - timedelta(days=1), wd)
+    elif rel == "next":
+        d = cal.weekday_on_or_after(ctx.dct + timedelta(days=1), wd)
+    elif rel in ("this", "coming") and (ctx.future or rel == "coming"):
+        d = cal.weekday_on_or_after(ctx.dct, wd)
+    elif ctx.future:
+        d = cal.weekday_on_or_after(ctx.dct, wd)
+    else:  # news convention: the most recent such day on or before publication
+        d = cal.weekday_on_or_before(ctx.dct, wd)
+    return Normalised(_with_part(cal.day(d), part), RESOLVED_DCT)
+
+
+def _unit_rel(spot: Spot, ctx: Context) -> Normalised | None:
+    g = spot.groups
+    rel = " ".join(g["rel"].lower().split())
+    unit = g["unit"].lower()
+    anaphoric = rel in ("the previous", "the following", "the next", "the same", "that")
+    if anaphoric and unit != "day" and rel == "the next":
+        return None  # "the next year" is mostly a duration or a plan: leave it
+    base_tv = ctx.anchor if anaphoric and ctx.anchor is not None else None
+    base = base_tv.start if base_tv is not None else ctx.dct
+    if base is None:
+        return _unresolved("XXXX", DATE, unit)
+    resolution = RESOLVED_DCT
+    step = {"last": -1, "the previous": -1, "next": 1, "the following": 1, "the next": 1}.get(rel, 0)
+    mod = None
+    if rel.startswith(("earlier", "early")):
+        mod = "START" if rel.startswith("earlier") else "EARLY"
+    elif rel.startswith(("later", "late")):
+        mod = "END" if rel.startswith("later") else "LATE"
+    if rel.endswith("last"):
+        step = -1
+    if unit == "day":
+        if not anaphoric:
+            return None
+        return Normalised(cal.day(base + timedelta(days=step)), resolution)
+    if unit == "week":
+        return Normalised(cal.week(base + timedelta(weeks=step), mod), resolution)
+    if unit == "weekend":
+        saturday = cal.weekday_on_or_before(base + timedelta(days=1), 5)
+        if step > 0 or (rel == "this" and ctx.future):
+            saturday = cal.weekday_on_or_after(base, 5)
+        elif step < 0:
+            saturday = cal.weekday_on_or_before(base - timedelta(days=1), 5)
+        iso_year, iso_week, _ = saturday.isocalendar()
+        tv = TimeValue(
+            f"{iso_year:04d}-W{iso_week:02d}-WE", DATE, "week", saturday,
+            saturday + timedelta(days=1), mod,
+        )  # fmt: skip
+        return Normalised(tv, resolution)
+    if unit == "month":
+        y, m = cal.shift_months(base, step)
+        return Normalised(cal.month(y, m, mod), resolution)
+    if unit == "year":
+        return Normalised(cal.year(base.year + step, mod), resolution)
+    if unit == "quarter":
+        y, m = cal.shift_months(base, 3 * step)
+        return Normalised(cal.quarter(y, (m - 1) // 3 + 1, mod), resolution)
+    if unit == "decade":
+        return Normalised(cal.decade(base.year + 10 * step, mod), resolution)
+    if unit == "century":
+        return Normalised(cal.century(base.year + 100 * step, mod), resolution)
+    return None
+
+
+def _ago(spot: Spot, ctx: Context) -> Normalised | None:
+    g = spot.groups
+    n = _number(g["n"])
+    unit = _unit(g["unit"])
+    direction = g["dir"].lower()
+    sign = -1 if direction in ("ago", "earlier", "before", "previously") else 1
+    if n is None:  # "several years ago": the past, no more precise than that
+        return _ref("PAST_REF" if sign < 0 else "FUTURE_REF")
+    relative_to_anchor = direction in ("earlier", "later", "before", "after")
+    base = ctx.anchor.start if relative_to_anchor and ctx.anchor else ctx.dct
+    if base is None:
+        return _unresolved("XXXX", DATE, unit)
+    k = sign * n
+    if unit == "year":
+        tv = cal.year(base.year + k)
+    elif unit == "month":
+        y, m = cal.shift_months(base, k)
+        tv = cal.month(y, m)
+    elif unit == "week":
+        tv = cal.week(base + timedelta(weeks=k))
+    elif unit == "day":
+        tv = cal.day(base + timedelta(days=k))
+    elif unit == "decade":
+        tv = cal.decade(base.year + 10 * k)
+    elif unit == "century":
+        tv = cal.century(base.year + 100 * k)
+    elif unit == "quarter":
+        y, m = cal.shift_months(base, 3 * k)
+        tv = cal.quarter(y, (m - 1) // 3 + 1)
+    else:  # hours, minutes: the day is as precise as we can honestly be
+        tv = cal.day(base)
+    return Normalised(tv, RESOLVED_DCT)
+
+
+def _set(spot: Spot, ctx: Context) -> Normalised | None:
+    g = spot.groups
+    text = ctx.sentence[spot.start : spot.end].lower()
+    if "adv" in g:
+        value = {
+            "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+            "yearly": "P1Y", "hourly": "PT1H", "nightly": "TNI", "fortnightly": "P2W",
+            "biannually": "P6M", "quarterly": "P3M",
+        }[g["adv"].lower()]  # fmt: skip
+    else:
+        unit = g["unit"].lower()
+        every = 2 if " other " in f" {text} " else 1
+        if unit in WEEKDAYS:
+            value = f"XXXX-WXX-{WEEKDAYS[unit] + 1}"
+        elif unit in PART_CODES:
+            value = f"T{PART_CODES[unit]}"
+        elif unit == "weekend":
+            value = "XXXX-WXX-WE"
+        elif unit in ("hour", "minute"):
+            value = f"PT{every}{UNIT_CODES[unit]}"
+        elif unit == "quarter":
+            value = f"P{3 * every}M"
+        else:
+            value = f"P{every}{UNIT_CODES[unit]}"
+    return Normalised(TimeValue(value, SET, None), RESOLVED_NONE)
+
+
+def _duration(spot: Spot, ctx: Context) -> Normalised | None:
+    g = spot.groups
+    unit = _unit(g["unit"])
+    raw = " ".join(g.get("n", "1").lower().split())
+    if raw in VAGUE_NUMBERS or raw not in NUMBERS and not raw.isdigit():
+        n = "X"
+    else:
+        n = str(_number(raw))
+    code = UNIT_CODES[unit]
+    if unit == "fortnight":
+        value = f"P{int(n) * 2}W" if n != "X" else "PXW"
+    elif unit in ("hour", "minute"):
+        value = f"PT{n}{code}"
+    elif unit == "quarter":
+        value = f"P{int(n) * 3}M" if n != "X" else "PXM"
+    else:
+        value = f"P{n}{code}"
+    return Normalised(TimeValue(value, DURATION, None), RESOLVED_NONE)
+
+
+def _ref_rule(value: str):
+    return lambda spot, ctx: _ref(value)
+
+
+def _clock(spot: Spot, ctx: Context) -> Normalised | None:
+    g = spot.groups
+    h = int(g["h"])
+    mi = int(g.get("mi") or 0)
+    ap = (g.get("ap") or "").lower().replace(".", "")
+    if ap == "pm" and h < 12:
+        h += 12
+    elif ap == "am" and h == 12:
+        h = 0
+    if h > 23:
+        return None
+    clock = f"T{h:02d}:{mi:02d}"
+    if ctx.dct is None:
+        return _unresolved(f"XXXX-XX-XX{clock}", TIME, "minute")
+    return Normalised(
+        TimeValue(f"{ctx.dct.isoformat()}{clock}", TIME, "minute", ctx.dct, ctx.dct),
+        RESOLVED_DCT,
+    )
+
+
+_HANDLERS = {
+    "date_dmy": _date_named,
+    "date_mdy": _date_named,
+    "month_year": _date_named,
+    "date_iso": _date_iso,
+    "date_num": _date_num,
+    "month_day": _month_day,
+    "day_month": _month_day,
+    "month_rel": _month_rel,
+    "month_ctx": _month_rel,
+    "decade": _decade,
+    "decade_short": _decade,
+    "quarter": _quarter,
+    "quarter_q": _quarter,
+    "season_year": _season,
+    "season_rel": _season,
+    "year_mod": _year_mod,
+    "year_ctx": _year,
+    "year_bare": _year,
+    "day_word": _day_word,
+    "this_part": _this_part,
+    "weekday": _weekday,
+    "unit_rel": _unit_rel,
+    "ago": _ago,
+    "set_every": _set,
+    "set_adv": _set,
+    "set_per": _set,
+    "duration": _duration,
+    "duration_adj": _duration,
+    "duration_bare": _duration,
+    "present": _ref_rule("PRESENT_REF"),
+    "past": _ref_rule("PAST_REF"),
+    "future": _ref_rule("FUTURE_REF"),
+    "clock": _clock,
+    "clock_dot": _clock,
+    "clock_ap": _clock,
+    "clock_mil": _clock,
+}

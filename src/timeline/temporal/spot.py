@@ -1,0 +1,192 @@
+"""Spotting temporal expressions: a grammar of compiled patterns over one sentence.
+
+Each rule is a regular expression whose named group ``x`` (or the whole match) is the
+expression's extent as TimeML marks it; the rest of the pattern is context that licenses
+the match ("in 1994" licenses the year, "May" alone is a modal verb).  Candidates from all
+rules are resolved greedily, longest first, so "Tuesday, 22 January 2019" wins over
+"Tuesday" and "22 January 2019" inside it.  Matching runs one sentence at a time, so no
+expression crosses a sentence boundary, and each pattern is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100,
+}  # fmt: skip
+VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a couple of", "couple of")
+
+# Month names are matched case-sensitively: "may" is a modal, "march" a verb.
+_MON = (
+    r"(?-i:(?P<mon>January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.(?!\w))?)"
+)
+_WD = r"(?-i:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
+_WD_LEAD = r"(?:(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?)?"
+_DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2})"
+_NUM = (
+    r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|fifteen|twenty|thirty|forty|fifty|a\s+hundred|hundred|several|a\s+few|few|many"
+    r"|a\s+couple\s+of|couple\s+of)"
+)
+_UNIT = r"(?P<unit>years?|months?|weeks?|days?|decades?|centur(?:y|ies)|hours?|minutes?|quarters?)"
+_PART = r"(?P<part>morning|afternoon|evening|night)"
+# Words after a number that make it a count, not a year: "2000 troops", "1500 people".
+_COUNT_NOUN = (
+    r"(?:%|percent|per\s+cent|people|persons|troops|soldiers|members|workers|jobs|cases"
+    r"|deaths|dead|votes|seats|units|shares|tons|tonnes|km|kilometres|kilometers|miles"
+    r"|metres|meters|feet|dollars|euros|pounds|yen|points|barrels|cars|homes|houses|children"
+    r"|men|women|students|employees|staff|residents|refugees|patients|copies|pages|times"
+    r"|hours|minutes|calories|words|acres|hectares|votes|visitors|tourists|fans|troops"
+    r"|civilians|casualties|victims|households|families|companies|firms|customers|users)\b"
+)
+_NOT_COUNT = rf"(?![-–/]?\d)(?!,\d{{3}})(?!\s+{_COUNT_NOUN})"
+# Words before a number that make it an identifier: page 2001, flight 1549, No. 1995.
+_NOT_ID = (
+    r"(?<![\d,.$€£¥#/])(?<!\bpage\s)(?<!\bpages\s)(?<!\bflight\s)(?<!\bno\.\s)(?<!\bnumber\s)"
+    r"(?<!\broute\s)(?<!\broom\s)(?<!\bp\.\s)(?<!\bpp\.\s)(?<!\bbus\s)(?<!\btrain\s)"
+    r"(?<!\bhighway\s)(?<!\bmodel\s)(?<!\bversion\s)(?<!\bcode\s)(?<!\bresolution\s)"
+)
+
+
+@dataclass(frozen=True)
+class Spot:
+    """A candidate expression: its extent in the sentence and the rule that found it."""
+
+    start: int
+    end: int
+    rule: str
+    groups: dict[str, str]
+
+
+def _r(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# A rule runs on a sentence only when the sentence holds one of its trigger words ("#" for
+# any digit).  Most sentences hold none, and this skips nearly all the regex work.
+_MONTH_WORDS = frozenset(MONTHS)
+_WEEKDAY_WORDS = frozenset(WEEKDAYS)
+_NUMBER_WORDS = frozenset(w for k in NUMBERS for w in k.split()) | {"several", "few", "many", "couple"}
+_UNIT_WORDS = frozenset(
+    "year years month months week weeks day days decade decades century centuries hour hours"
+    " minute minutes quarter quarters fortnight weekend".split()
+)
+_DIGIT = frozenset("#")
+TRIGGERS: dict[str, frozenset[str]] = {
+    "month_rel": _MONTH_WORDS, "month_ctx": _MONTH_WORDS, "weekday": _WEEKDAY_WORDS,
+    "decade_short": frozenset({"'", "’"}) ,
+    "season_rel": frozenset({"spring", "summer", "autumn", "fall", "winter"}),
+    "day_word": frozenset({"yesterday", "today", "tomorrow", "tonight"}),
+    "this_part": frozenset({"morning", "afternoon", "evening", "night"}),
+    "unit_rel": _UNIT_WORDS, "ago": _UNIT_WORDS, "set_every": frozenset({"every", "each"}),
+    "set_adv": frozenset(
+        "daily weekly monthly annually yearly hourly nightly fortnightly biannually quarterly".split()
+    ),
+    "set_per": _UNIT_WORDS, "duration": _UNIT_WORDS, "duration_adj": _UNIT_WORDS,
+    "duration_bare": frozenset({"decade", "century", "fortnight"}),
+    "present": frozenset({"now", "currently", "nowadays", "present", "presently", "moment", "days"}),
+    "past": frozenset({"recently", "lately", "recent", "past"}),
+    "future": frozenset({"future", "soon", "coming"}),
+}  # fmt: skip
+_WORDS = re.compile(r"[a-z]+|\d|['’]")
+
+
+# (rule name, pattern).  At equal length the earlier rule wins.
+RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # 22 January 2019; Tuesday, 22 January 2019; 22nd of Jan. 2019
+    ("date_dmy", _r(rf"\b(?P<x>{_WD_LEAD}{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR})\b(?![-–]\d)")),
+    # January 22, 2019; Tuesday, Jan. 22, 2019
+    ("date_mdy", _r(rf"\b(?P<x>{_WD_LEAD}{_MON}\s+{_DAY},?\s+{_YEAR})\b(?![-–]\d)")),
+    # 2019-01-22
+    ("date_iso", _r(r"(?<![\d-])(?P<x>(?P<year>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d))(?![\d-])")),
+    # 22/01/2019, 1/22/2019, 22.01.2019
+    ("date_num", _r(r"(?<![\d/.])(?P<x>(?P<a>[0-3]?\d)([/.])(?P<b>[01]?\d)\3(?P<year>\d{4}))(?![\d/])")),
+    # January 2019; Jan. 2019; January of 2019
+    ("month_year", _r(rf"\b(?P<x>(?:(?P<mod>early|mid|late)[-\s]+)?{_MON},?\s+(?:of\s+)?{_YEAR})\b{_NOT_COUNT}")),
+    # January 22; Tuesday, Jan. 22 (year from the article date)
+    ("month_day", _r(rf"\b(?P<x>{_WD_LEAD}{_MON}\s+{_DAY})\b(?!\s*[,]?\s*\d)(?!:)")),
+    # 22 January; the 22nd of January
+    ("day_month", _r(rf"\b(?P<x>{_WD_LEAD}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON})(?!\w)(?!\.?,?\s+\d)")),
+    # last/next/this January; in January; early January
+    ("month_rel", _r(rf"\b(?P<x>(?P<rel>last|next|this|(?:earlier|later)\s+this|early|mid|late)[-\s]+{_MON})(?!\w)(?!\.?,?\s+\d)")),
+    ("month_ctx", _r(rf"\b(?:in|since|until|till|by|during|from|through|before|after|of)\s+(?P<x>{_MON})(?!\w)(?!\.?,?\s+\d)")),
+    # the 1990s; the '90s; the mid-1990s
+    ("decade", _r(r"(?P<x>\b(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?(?P<dec>1\d{2}0|20\d0)s)\b")),
+    ("decade_short", _r(r"(?P<x>\b(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?['’](?P<dec2>\d0)s)\b")),
+    # the first quarter of 2016; Q1 2016; the second half of 2016
+    ("quarter", _r(rf"\b(?P<x>(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+(?P<qh>quarter|half)\s+(?:of\s+)?{_YEAR})\b")),
+    ("quarter_q", _r(rf"\b(?P<x>(?-i:Q|H)(?P<qn>[1-4])\s+{_YEAR})\b")),
+    # summer 2016; the summer of 2016; last summer
+    ("season_year", _r(rf"\b(?P<x>(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR})\b")),
+    ("season_rel", _r(r"\b(?P<x>(?P<rel>last|next|this)\s+(?P<season>spring|summer|autumn|fall|winter))\b")),
+    # early 2016, mid-2016, the end of 1994, fiscal 2016
+    ("year_mod", _r(rf"\b(?P<x>(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|fiscal|fy)[-\s]+{_YEAR})\b{_NOT_COUNT}")),
+    # in 1994, since 1995, dates back to 1995, the Warsaw Summit in 2016
+    ("year_ctx", _r(rf"\b(?:in|since|by|until|till|from|to|during|of|before|after|around|circa|c\.|throughout|between|and|through|year|as\s+of|early\s+as|late\s+as)\s+(?P<x>{_YEAR})\b{_NOT_COUNT}")),
+    # a year standing alone, guarded against counts and identifiers
+    ("year_bare", _r(rf"{_NOT_ID}\b(?P<x>(?P<year>19\d{{2}}|20\d{{2}}))\b{_NOT_COUNT}(?!\s*(?:GMT|UTC|hours|hrs|h\b))")),
+    # yesterday, today, tomorrow, tonight, yesterday morning
+    ("day_word", _r(rf"\b(?P<x>(?P<dw>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight)(?:\s+{_PART})?)\b")),
+    ("this_part", _r(rf"\b(?P<x>(?:this|last)\s+{_PART})\b")),
+    # last Tuesday, next Tuesday, Tuesday, Tuesday morning
+    ("weekday", _r(rf"\b(?P<x>(?:(?P<rel>last|next|this|coming|past)\s+)?{_WD}(?:\s+{_PART})?)\b(?!\s*,?\s*(?:the\s+)?\d)")),
+    # last week, next month, this year, earlier this month, the previous day
+    ("unit_rel", _r(r"\b(?P<x>(?P<rel>last|next|this|(?:earlier|later|early|late)\s+this|(?:earlier|later)\s+last|the\s+previous|the\s+following|the\s+next|the\s+same|that)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|day))\b")),
+    # two years ago, a week earlier, three days later
+    ("ago", _r(rf"\b(?P<x>{_NUM}\s+{_UNIT}\s+(?P<dir>ago|earlier|later|before|after|previously|hence))\b(?!\s+(?:the|that|this|a)\b)")),
+    # every day, each year, every Tuesday, daily, annually
+    ("set_every", _r(r"\b(?P<x>(?:every|each)\s+(?:other\s+|single\s+)?(?P<unit>day|week|month|year|morning|evening|night|weekend|quarter|decade|hour|minute|(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))\b")),
+    ("set_adv", _r(r"\b(?P<x>(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|fortnightly|biannually|quarterly))\b")),
+    ("set_per", _r(r"\b(?:once|twice|\w+\s+times)\s+(?P<x>(?:a|per|each)\s+(?P<unit>day|week|month|year))\b")),
+    # 25 years, a decade, several months, the past few weeks, 25-year
+    ("duration", _r(rf"\b(?P<x>(?:(?P<q2>the\s+(?:past|last|next|coming|previous|first|following))\s+)?{_NUM}\s+(?:more\s+|full\s+|straight\s+|consecutive\s+)?{_UNIT})\b")),
+    ("duration_adj", _r(r"\b(?P<x>(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|hundred)-(?P<unit>year|month|week|day|hour|minute|decade)(?:-(?:old|long))?)\b")),
+    ("duration_bare", _r(r"\b(?P<x>(?:a|one|the\s+(?:past|last|next|coming))\s+(?P<unit>decade|century|fortnight))\b")),
+    # now, currently, recently, the past, the future
+    ("present", _r(r"\b(?P<x>now|currently|nowadays|at\s+present|presently|at\s+the\s+moment|these\s+days)\b")),
+    ("past", _r(r"\b(?P<x>recently|lately|in\s+recent\s+(?:years|months|weeks|days)|the\s+past)\b(?!\s+(?:few|several|two|three|\d))")),
+    ("future", _r(r"\b(?P<x>the\s+future|soon|in\s+the\s+coming\s+(?:years|months|weeks|days))\b")),
+    # 18:00, 6.30 pm, 6 p.m., 0030 GMT
+    ("clock_dot", _r(r"(?<![\d:.])(?P<x>(?P<h>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d)\s*(?:(?P<ap>[ap]\.?m\.?)(?!\w)|(?P<tz>GMT|UTC|BST|CET|EST|EDT|PST|ET|local\s+time|UK\s+time)))(?![\d:])")),
+    ("clock", _r(r"(?<![\d:.])(?P<x>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?P<ap>[ap]\.?m\.?)(?!\w))?(?:\s+(?P<tz>GMT|UTC|BST|CET|EST|EDT|PST|ET|local\s+time|UK\s+time))?)(?![\d:])")),
+    ("clock_ap", _r(r"(?<![\d:.])(?P<x>(?P<h>1[0-2]|0?[1-9])\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?P<tz>GMT|UTC|BST|CET|EST|EDT|PST|ET|local\s+time))?)")),
+    ("clock_mil", _r(r"(?<![\d:.])(?P<x>(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?P<tz>GMT|UTC|BST|hours|hrs|local\s+time))\b")),
+)  # fmt: skip
+
+
+def spot(sentence: str) -> list[Spot]:
+    """Every temporal expression in ``sentence``, non-overlapping, in text order."""
+    candidates: list[tuple[int, int, int, Spot]] = []
+    present = {"#" if t.isdigit() else t for t in _WORDS.findall(sentence.lower())}
+    for priority, (name, pattern) in enumerate(RULES):
+        if present.isdisjoint(TRIGGERS.get(name, _DIGIT)):
+            continue
+        for m in pattern.finditer(sentence):
+            start, end = m.span("x") if m.groupdict().get("x") is not None else m.span()
+            if end <= start:
+                continue
+            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            candidates.append((-(end - start), start, priority, Spot(start, end, name, groups)))
+    candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+    taken: list[Spot] = []
+    for _, start, _, cand in candidates:
+        if all(cand.end <= s.start or cand.start >= s.end for s in taken):
+            taken.append(cand)
+    taken.sort(key=lambda s: s.start)
+    return taken
