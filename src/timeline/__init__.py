@@ -1,8 +1,9 @@
 """timeline: dated, sourced timelines and summaries from news articles.
 
     >>> import timeline
+    >>> from timeline.render import render
     >>> tl = timeline.build(["sources"])
-    >>> print(timeline.render(tl, "md"))
+    >>> print(render(tl, "md"))
 
 The stages are pure functions over the dataclasses in ``timeline.model``:
 read (``timeline.sources``) -> sentences, mentions, events, summary per article
@@ -31,7 +32,6 @@ __all__ = [
     "TimelineError",
     "build",
     "build_from_articles",
-    "render",
     "__version__",
 ]
 
@@ -95,10 +95,3 @@ def build(
         sentences=sentences,
         warnings=[f"skipped {f}" for f in failures],
     )
-
-
-def render(tl: Timeline, fmt: str = "md") -> str:
-    """The timeline as text in ``fmt`` ("md", "html", "json", ...)."""
-    from .render import render as _render
-
-    return _render(tl, fmt)

@@ -12,7 +12,7 @@ the week before, and has no notion of decades or "early 2016" (see NOTES.md).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -63,6 +63,18 @@ _DETERMINER_BEFORE = re.compile(
 )
 
 
+_WINDOW = 80  # characters either side of an expression that its cues are looked for in
+
+
+def before(sentence: str, spot: Spot, width: int = _WINDOW) -> str:
+    """The text just before ``spot``: bounded, so tagging stays linear on huge sentences."""
+    return sentence[max(0, spot.start - width) : spot.start]
+
+
+def after(sentence: str, spot: Spot, width: int = _WINDOW) -> str:
+    return sentence[spot.end : spot.end + width]
+
+
 @dataclass(frozen=True)
 class Context:
     """What normalising one expression may look at."""
@@ -72,10 +84,15 @@ class Context:
     language: str = "en"
     anchor: TimeValue | None = None  # the last calendar date mentioned before, for anaphora
     day_first: bool = True  # 03/04/2019 is 3 April (most of the world's news)
+    spot: Spot | None = None  # the expression being normalised, for cues around it
 
     @property
     def future(self) -> bool:
-        return bool(_FUTURE.search(self.sentence))
+        """Whether the clause around the expression points ahead ("will meet on Friday")."""
+        if self.spot is None:
+            return bool(_FUTURE.search(self.sentence))
+        window = before(self.sentence, self.spot, 120) + " " + after(self.sentence, self.spot, 60)
+        return bool(_FUTURE.search(window))
 
 
 @dataclass(frozen=True)
@@ -181,12 +198,12 @@ def is_generic_today(sentence: str, spot: Spot) -> bool:
     word = spot.groups.get("dw", "").lower()
     if word != "today" or spot.groups.get("part"):
         return False
-    after = sentence[spot.end :]
-    before = sentence[: spot.start]
-    if after.startswith(("'s", "’s")):
+    following = after(sentence, spot)
+    preceding = before(sentence, spot)
+    if following.startswith(("'s", "’s")):
         return False
-    return bool(_GENERIC_TODAY_AFTER.match(after)) and bool(
-        _GENERIC_TODAY_BEFORE.search(before) or re.search(r"\w\s+$", before)
+    return bool(_GENERIC_TODAY_AFTER.match(following)) and bool(
+        _GENERIC_TODAY_BEFORE.search(preceding) or re.search(r"\w\s+$", preceding)
     )
 
 
@@ -195,9 +212,9 @@ def looks_like_count(sentence: str, spot: Spot) -> bool:
     determiner or preposition marks it as a year ("the 1998 elections")."""
     if spot.rule != "year_bare":
         return False
-    if not _PLURAL_AFTER.match(sentence[spot.end :]):
+    if not _PLURAL_AFTER.match(after(sentence, spot)):
         return False
-    return not _DETERMINER_BEFORE.search(sentence[: spot.start])
+    return not _DETERMINER_BEFORE.search(before(sentence, spot))
 
 
 def normalise(spot: Spot, ctx: Context) -> Normalised | None:
@@ -205,6 +222,8 @@ def normalise(spot: Spot, ctx: Context) -> Normalised | None:
     handler = _HANDLERS.get(spot.rule)
     if handler is None:
         return None
+    if ctx.spot is not spot:
+        ctx = replace(ctx, spot=spot)
     return handler(spot, ctx)
 
 

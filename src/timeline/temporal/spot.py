@@ -10,6 +10,7 @@ expression crosses a sentence boundary, and each pattern is linear in the text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -184,9 +185,15 @@ def spot(sentence: str) -> list[Spot]:
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
             candidates.append((-(end - start), start, priority, Spot(start, end, name, groups)))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
-    taken: list[Spot] = []
+    # Greedy, longest first; the chosen spans are kept sorted so each check is a bisection.
+    starts: list[int] = []
+    chosen: list[Spot] = []
     for _, start, _, cand in candidates:
-        if all(cand.end <= s.start or cand.start >= s.end for s in taken):
-            taken.append(cand)
-    taken.sort(key=lambda s: s.start)
-    return taken
+        k = bisect.bisect_right(starts, cand.start)
+        if k > 0 and chosen[k - 1].end > cand.start:
+            continue
+        if k < len(chosen) and chosen[k].start < cand.end:
+            continue
+        starts.insert(k, cand.start)
+        chosen.insert(k, cand)
+    return chosen

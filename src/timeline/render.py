@@ -1,0 +1,698 @@
+"""Rendering a :class:`~timeline.model.Timeline`: the format registry and the templates.
+
+Formats are small functions ``Timeline -> str`` kept in a registry by name and file suffix.
+The built-in ones (``md``, ``html``, ``json``) register through the same door a plug-in
+would use::
+
+    @register_format("csv", suffixes=(".csv",))
+    def render_csv(timeline: Timeline) -> str: ...
+
+    render(timeline, "csv")
+    format_for_path("out.csv")  # -> "csv"
+
+Markdown and HTML come from jinja2 templates (``timeline.md.j2``, ``timeline.html.j2``)
+looked up in the package's ``templates`` folder (where the wheel puts them), else in the
+repository's top-level ``templates/`` (editable installs and source checkouts).  HTML
+templates are autoescaped, Markdown ones are not (they use the ``md_escape`` filter).
+Undefined names are errors.  Article text is only ever passed to a template as data; it is
+never compiled as a template itself.
+
+Template context
+----------------
+:func:`context` builds one dict, used by every format (JSON included):
+
+``title``
+    The timeline's title (str).
+``start_label``, ``end_label``
+    Labels of the earliest-starting and latest-ending entries ("1994", "22 January 2019"),
+    honest to their precision; None when there is no dated entry.
+``entries``
+    A list of dicts, one per entry, in timeline order:
+
+    - ``id``, ``headline``, ``text`` (str);
+    - ``label``: the date as a reader sees it (:func:`date_label`);
+    - ``date``: the JSON date dict ``{"value", "type", "granularity", "start", "end",
+      "label", "mod"}`` (``start``/``end`` ISO days or None);
+    - ``datetime``: a valid HTML ``<time datetime>`` value at the entry's precision
+      ("1994", "2019-01", "2019-W03", "2019-01-22") or None when HTML cannot express it
+      (decades, centuries, unresolved values);
+    - ``heading``: the year-ish group heading ("1994", "1990s", "Undated");
+    - ``quoted``: True when ``text`` is one of the source sentences (so a template that
+      quotes the sources need not repeat it);
+    - ``sources``: a list of dicts: ``article`` (article id), ``outlet``, ``title``,
+      ``cite`` ("Outlet: Title", or the title alone), ``url`` (as given), ``link`` (the
+      URL when it is http(s), else None: only ``link`` may become a hyperlink),
+      ``published`` (ISO or None), ``published_label``, ``language``, ``sentence``,
+      ``expression``, ``resolution``, ``start``, ``end``, ``sentence_start``,
+      ``sentence_end``, ``sentence_index`` and ``highlight``: the sentence split around
+      the expression, ``{"before", "match", "after"}`` (``match`` is "" when the
+      expression could not be located);
+    - ``conflicts``: a list of dicts, each with at least ``note`` (str).
+``articles``
+    A list of dicts: ``id``, ``title`` (as given, maybe ""), ``display_title`` (never
+    empty), ``title_derived``, ``source`` (the outlet), ``url``, ``link``, ``published``
+    (ISO or None), ``published_label`` (or None), ``language``, ``summary`` (list of str),
+    ``path``.
+``counts``
+    ``{"entries", "articles", "sources"}`` (ints; ``sources`` counts source references).
+``warnings``
+    A list of str.
+``years``
+    The entries grouped for headings: a list of ``(heading, entries)`` pairs, consecutive
+    entries with the same heading together, timeline order kept.
+
+Filters available to templates: ``md_escape`` (escape article text for Markdown inline
+use), ``md_url`` (make a URL safe inside a Markdown link), ``ucfirst`` (capitalise a label
+for a heading), ``count`` (``n | count("entry", "entries")`` -> "4 entries"), ``date_label``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .errors import TimelineError, UnknownFormatError
+from .model import Article, Entry, SourceRef, Timeline, TimeValue
+
+__all__ = [
+    "Format",
+    "context",
+    "date_label",
+    "environment",
+    "format_for_path",
+    "formats",
+    "json_data",
+    "md_escape",
+    "md_url",
+    "register_format",
+    "render",
+    "render_template",
+]
+
+SCHEMA = "timeline/1"
+
+FormatFunc = Callable[[Timeline], str]
+
+# ---------------------------------------------------------------------------------------
+# Date labels
+# ---------------------------------------------------------------------------------------
+
+MONTHS: tuple[str, ...] = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
+_HALVES = {"1": "first half", "2": "second half"}
+_PARTS_OF_DAY = {
+    "MO": "morning",
+    "MI": "midday",
+    "AF": "afternoon",
+    "EV": "evening",
+    "NI": "night",
+    "DT": "daytime",
+}
+_REFERENCES = {"PRESENT_REF": "the present", "PAST_REF": "the past", "FUTURE_REF": "the future"}
+_MODS = {
+    "EARLY": "early {}",
+    "MID": "mid-{}",
+    "LATE": "late {}",
+    "APPROX": "c. {}",
+    "START": "start of {}",
+    "END": "end of {}",
+    "BEFORE": "before {}",
+    "AFTER": "after {}",
+    "ON_OR_BEFORE": "on or before {}",
+    "ON_OR_AFTER": "on or after {}",
+    "LESS_THAN": "less than {}",
+    "MORE_THAN": "more than {}",
+    "EQUAL_OR_LESS": "at most {}",
+    "EQUAL_OR_MORE": "at least {}",
+}
+
+_Y = r"(?P<y>\d{4})"
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern + r"\Z"))
+    for name, pattern in (
+        ("century", r"(?P<c>\d{2})(?:XX)?"),
+        ("decade", r"(?P<d>\d{3})X?"),
+        ("year", _Y),
+        ("half", _Y + r"-H(?P<h>[12])"),
+        ("quarter", _Y + r"-Q(?P<q>[1-4])"),
+        ("season", _Y + r"-(?P<s>SP|SU|FA|AU|WI)"),
+        ("month", _Y + r"-(?P<m>\d{2})"),
+        ("week", _Y + r"-W(?P<w>\d{2})(?P<we>-WE)?"),
+        ("day", _Y + r"-(?P<m>\d{2})-(?P<d>\d{2})"),
+        ("part-of-day", _Y + r"-(?P<m>\d{2})-(?P<d>\d{2})T(?P<p>MO|MI|AF|EV|NI|DT)"),
+        (
+            "time",
+            _Y + r"-(?P<m>\d{2})-(?P<d>\d{2})T(?P<hh>\d{2})(?::(?P<mm>\d{2}))?"
+            r"(?::(?P<ss>\d{2}))?(?P<tz>Z|[+-]\d{2}(?::?\d{2})?)?",
+        ),
+    )
+)
+
+
+def _day(year: int, month: int, day: int) -> str:
+    return f"{day} {MONTHS[month - 1]} {year}"
+
+
+def _match(value: str) -> tuple[str, re.Match[str]] | None:
+    for name, pattern in _PATTERNS:
+        m = pattern.match(value)
+        if m:
+            return name, m
+    return None
+
+
+def _base_label(value: str) -> str:
+    """The label of a bare TimeML value (no mod), or the value itself when unknown."""
+    if value in _REFERENCES:
+        return _REFERENCES[value]
+    found = _match(value)
+    if found is None:
+        return value
+    kind, m = found
+    g = m.groupdict()
+    year = int(g["y"]) if g.get("y") else 0
+    if kind == "century":
+        return f"{int(g['c'])}00s"
+    if kind == "decade":
+        return f"{int(g['d'])}0s"
+    if kind == "year":
+        return str(year)
+    if kind == "half":
+        return f"{_HALVES[g['h']]} of {year}"
+    if kind == "quarter":
+        return f"Q{g['q']} {year}"
+    if kind == "season":
+        return f"{_SEASONS[g['s']]} {year}"
+    if kind == "week":
+        week = int(g["w"])
+        if not 1 <= week <= 53:
+            return value
+        return f"{'weekend of ' if g['we'] else ''}week {week} of {year}"
+    month = int(g["m"])
+    if not 1 <= month <= 12:
+        return value
+    if kind == "month":
+        return f"{MONTHS[month - 1]} {year}"
+    try:
+        date(year, month, int(g["d"]))
+    except ValueError:
+        return value
+    day = _day(year, month, int(g["d"]))
+    if kind == "day":
+        return day
+    if kind == "part-of-day":
+        return f"{_PARTS_OF_DAY[g['p']]} of {day}"
+    # time of day
+    clock = f"{g['hh']}:{g['mm'] or '00'}" + (f":{g['ss']}" if g["ss"] else "")
+    tz = g["tz"]
+    if tz == "Z":
+        clock += " UTC"
+    elif tz:
+        clock += f" (UTC{tz})"
+    return f"{day}, {clock}"
+
+
+def date_label(tv: TimeValue) -> str:
+    """How a reader sees a date: honest to its precision, in English, locale-independent.
+
+    >>> date_label(TimeValue("1994", granularity="year"))
+    '1994'
+    >>> date_label(TimeValue("2019-01-22", granularity="day"))
+    '22 January 2019'
+    >>> date_label(TimeValue("199X", granularity="decade", mod="MID"))
+    'mid-1990s'
+
+    A value it does not know is returned as it is ("P25Y", "XXXX-01-22").
+    """
+    label = _base_label(tv.value)
+    if not tv.mod:
+        return label
+    template = _MODS.get(tv.mod.upper())
+    if template is None:
+        return f"{label} ({tv.mod.lower()})"
+    return template.format(label)
+
+
+def _html_datetime(value: str) -> str | None:
+    """A valid HTML ``<time datetime>`` value at (or coarser than) the value's precision."""
+    found = _match(value)
+    if found is None:
+        return None
+    kind, m = found
+    g = m.groupdict()
+    if kind in ("century", "decade"):
+        return None  # HTML has no year-range form; do not pretend a single year
+    if kind in ("year", "half", "quarter", "season"):
+        return g["y"]
+    if kind == "week":
+        return f"{g['y']}-W{g['w']}"
+    if not 1 <= int(g["m"]) <= 12:
+        return None
+    if kind == "month":
+        return f"{g['y']}-{g['m']}"
+    day = f"{g['y']}-{g['m']}-{g['d']}"
+    if kind in ("day", "part-of-day"):
+        return day
+    out = f"{day}T{g['hh']}:{g['mm'] or '00'}" + (f":{g['ss']}" if g["ss"] else "")
+    tz = g["tz"]
+    if tz and tz != "Z" and len(tz) == 3:
+        tz += ":00"
+    elif tz and tz != "Z" and ":" not in tz:
+        tz = f"{tz[:3]}:{tz[3:]}"
+    return out + (tz or "")
+
+
+def _heading(tv: TimeValue) -> str:
+    """The year-ish heading an entry is grouped under ("1994", "1990s", "Undated")."""
+    found = _match(tv.value)
+    if found is not None:
+        kind, m = found
+        if kind in ("century", "decade"):
+            return _base_label(tv.value)
+        return str(int(m.group("y")))
+    if tv.start is not None:
+        return str(tv.start.year)
+    return "Undated"
+
+
+def _published_label(day: date | None) -> str | None:
+    return _day(day.year, day.month, day.day) if day else None
+
+
+# ---------------------------------------------------------------------------------------
+# Markdown helpers (template filters)
+# ---------------------------------------------------------------------------------------
+
+_WS = re.compile(r"\s+")
+_MD_INLINE = re.compile(r"[\\`*\[\]~]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_MD_NUMBERED = re.compile(r"\s*\d{1,9}(?=[.)](?:\s|$))")
+_MD_BLOCK_MARK = re.compile(r"\s*(?=[#>+=-])")
+_MD_TRAILING_HASHES = re.compile(r"(\s)(#+\s*)$")
+
+
+def md_escape(text: object) -> str:
+    """Escape article text for inline use in Markdown (CommonMark/GFM), minimally.
+
+    Whitespace runs (newlines included) become one space, so text can never open a new
+    block.  Escaped: backslash, backtick, ``*``, ``[``, ``]``, ``~``, ``_`` except inside a
+    word, ``<`` (as ``&lt;``, so no raw HTML gets through), an ``&`` that would start an
+    entity, a leading ``#``, ``>``, ``+``, ``=``, ``-`` or ``1.``-style marker (which would
+    open a heading, quote, list or rule), and a trailing run of ``#`` (which a heading would
+    drop).  Ordinary punctuation is left alone.
+    """
+    s = _WS.sub(" ", str(text))
+    s = _MD_INLINE.sub(lambda m: "\\" + m.group(0), s)
+    s = _MD_ENTITY.sub(r"\\&", s)
+    s = s.replace("<", "&lt;")
+    m = _MD_NUMBERED.match(s) or _MD_BLOCK_MARK.match(s)
+    if m:
+        s = s[: m.end()] + "\\" + s[m.end() :]  # before the marker's significant character
+    return _MD_TRAILING_HASHES.sub(r"\1\\\2", s)
+
+
+def md_url(url: object) -> str:
+    """Make a URL safe as the destination of a Markdown link."""
+    s = str(url).strip()
+    for char, code in ((" ", "%20"), ("(", "%28"), (")", "%29"), ("<", "%3C"), (">", "%3E")):
+        s = s.replace(char, code)
+    return s
+
+
+def _ucfirst(label: object) -> str:
+    """Capitalise the first letter of a label for a heading ("early 2016" -> "Early 2016")."""
+    s = str(label)
+    if not s or s.startswith("c. "):
+        return s
+    return s[0].upper() + s[1:]
+
+
+def _count(n: int, singular: str, plural: str | None = None) -> str:
+    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
+
+
+def _safe_link(url: str) -> str | None:
+    """The URL when it may become a hyperlink (http or https, nothing odd in it)."""
+    s = (url or "").strip()
+    if not re.match(r"https?://[^\s/]", s, re.IGNORECASE):
+        return None
+    if any(ord(c) < 32 or ord(c) == 127 for c in s):
+        return None
+    return s
+
+
+# ---------------------------------------------------------------------------------------
+# The context every format is built from
+# ---------------------------------------------------------------------------------------
+
+
+def _date_dict(tv: TimeValue) -> dict[str, Any]:
+    return {
+        "value": tv.value,
+        "type": tv.type,
+        "granularity": tv.granularity,
+        "start": tv.start.isoformat() if tv.start else None,
+        "end": tv.end.isoformat() if tv.end else None,
+        "label": date_label(tv),
+        "mod": tv.mod,
+    }
+
+
+def _display_title(article: Article) -> str:
+    if article.title.strip():
+        return article.title.strip()
+    if article.path:
+        return Path(article.path).name or article.path
+    return article.id
+
+
+def _article_dict(article: Article, summary: Iterable[str]) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "display_title": _display_title(article),
+        "title_derived": article.title_derived,
+        "source": article.source,
+        "url": article.url,
+        "link": _safe_link(article.url),
+        "published": article.published.isoformat() if article.published else None,
+        "published_label": _published_label(article.published),
+        "language": article.language,
+        "summary": [s for s in summary if s.strip()],
+        "path": article.path,
+    }
+
+
+def _highlight(ref: SourceRef) -> dict[str, str]:
+    """The sentence split around the temporal expression, for emphasis in a template."""
+    sentence, expr = ref.sentence, ref.expression
+    at = ref.start - ref.sentence_start
+    if not (expr and at >= 0 and sentence[at : at + len(expr)] == expr):
+        at = sentence.find(expr) if expr else -1
+    if at < 0 or not expr.strip():
+        return {"before": sentence.strip(), "match": "", "after": ""}
+    # Whitespace around the expression goes to its neighbours, so emphasis can wrap it.
+    stop = at + len(expr)
+    at += len(expr) - len(expr.lstrip())
+    stop -= len(expr) - len(expr.rstrip())
+    return {
+        "before": sentence[:at].lstrip(),
+        "match": sentence[at:stop],
+        "after": sentence[stop:].rstrip(),
+    }
+
+
+def _source_dict(ref: SourceRef, articles: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    art = articles.get(ref.article)
+    outlet = art["source"].strip() if art else ""
+    title = art["display_title"] if art else ref.article
+    return {
+        "article": ref.article,
+        "outlet": outlet,
+        "title": title,
+        "cite": f"{outlet}: {title}" if outlet else title,
+        "url": art["url"] if art else "",
+        "link": art["link"] if art else None,
+        "published": art["published"] if art else None,
+        "published_label": art["published_label"] if art else None,
+        "language": art["language"] if art else "",
+        "sentence": ref.sentence,
+        "sentence_index": ref.sentence_index,
+        "sentence_start": ref.sentence_start,
+        "sentence_end": ref.sentence_end,
+        "expression": ref.expression,
+        "start": ref.start,
+        "end": ref.end,
+        "resolution": ref.resolution,
+        "highlight": _highlight(ref),
+    }
+
+
+def _jsonable(value: Any) -> Any:
+    """Plain JSON data from what a conflict dict may hold (dates, tuples, dataclasses)."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _jsonable(dataclasses.asdict(value))
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted((_jsonable(v) for v in value), key=repr)
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def _conflict_dict(conflict: dict) -> dict[str, Any]:
+    out = _jsonable(dict(conflict))
+    if not str(out.get("note") or "").strip():
+        details = "; ".join(f"{k}: {v}" for k, v in out.items() if k != "note")
+        out["note"] = details or "the sources disagree"
+    return out
+
+
+def _entry_dict(entry: Entry, articles: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    sources = [_source_dict(ref, articles) for ref in entry.sources]
+    text = entry.text.strip()
+    return {
+        "id": entry.id,
+        "label": date_label(entry.date),
+        "date": _date_dict(entry.date),
+        "datetime": _html_datetime(entry.date.value),
+        "heading": _heading(entry.date),
+        "headline": entry.headline.strip(),
+        "text": text,
+        "quoted": not text or any(s["sentence"].strip() == text for s in sources),
+        "sources": sources,
+        "conflicts": [_conflict_dict(c) for c in entry.conflicts],
+    }
+
+
+def context(timeline: Timeline) -> dict[str, Any]:
+    """The data every format renders (see the module docstring for its keys)."""
+    articles = [_article_dict(r.article, r.summary) for r in timeline.articles]
+    by_id = {a["id"]: a for a in articles}
+    entries = [_entry_dict(e, by_id) for e in timeline.entries]
+    dated = [e for e in timeline.entries if e.date.start and e.date.end]
+    first = min(dated, key=lambda e: e.date.sort_key, default=None)
+    last = max(dated, key=lambda e: (e.date.end, -e.date.sort_key[1]), default=None)
+    return {
+        "title": timeline.title,
+        "start_label": date_label(first.date) if first else None,
+        "end_label": date_label(last.date) if last else None,
+        "entries": entries,
+        "articles": articles,
+        "counts": {
+            "entries": len(entries),
+            "articles": len(articles),
+            "sources": sum(len(e["sources"]) for e in entries),
+        },
+        "warnings": list(timeline.warnings),
+        "years": [(h, list(group)) for h, group in groupby(entries, key=lambda e: e["heading"])],
+    }
+
+
+# ---------------------------------------------------------------------------------------
+# Templates
+# ---------------------------------------------------------------------------------------
+
+
+def _template_dirs() -> tuple[Path, ...]:
+    here = Path(__file__).resolve()
+    return (Path(__file__).parent / "templates", here.parents[2] / "templates")
+
+
+@functools.lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """The jinja2 environment for the built-in templates (cached)."""
+    candidates = _template_dirs()
+    folder = next((d for d in candidates if d.is_dir()), None)
+    if folder is None:
+        tried = ", ".join(str(d) for d in candidates)
+        raise TimelineError(f"cannot find the output templates (looked in {tried})")
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(folder)),
+        autoescape=jinja2.select_autoescape(["html.j2", "html"], default=False),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(
+        md_escape=md_escape,
+        md_url=md_url,
+        ucfirst=_ucfirst,
+        count=_count,
+        date_label=date_label,
+    )
+    return env
+
+
+def render_template(name: str, timeline: Timeline) -> str:
+    """Render the named template with :func:`context` of the timeline."""
+    try:
+        template = environment().get_template(name)
+    except jinja2.TemplateNotFound as exc:
+        raise TimelineError(f"template not found: {name}") from exc
+    return template.render(**context(timeline))
+
+
+# ---------------------------------------------------------------------------------------
+# The format registry
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Format:
+    """An output format: its name, the file suffixes that select it, and its renderer."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    func: FormatFunc
+
+
+_FORMATS: dict[str, Format] = {}
+
+
+def register_format(name: str, suffixes: Iterable[str] = (), func: FormatFunc | None = None) -> Any:
+    """Register an output format; usable directly or as a decorator.
+
+    ``register_format("csv", [".csv"], render_csv)`` or ``@register_format("csv", [".csv"])``.
+    Registering a name again replaces the earlier format.
+    """
+    key = name.strip().lower()
+    suffix_tuple = tuple(s.lower() if s.startswith(".") else "." + s.lower() for s in suffixes if s)
+
+    def decorator(f: FormatFunc) -> FormatFunc:
+        _FORMATS[key] = Format(key, suffix_tuple, f)
+        return f
+
+    if func is not None:
+        return decorator(func)
+    return decorator
+
+
+def formats() -> list[str]:
+    """The names of the registered formats, sorted."""
+    return sorted(_FORMATS)
+
+
+def format_for_path(path: str) -> str | None:
+    """The format a file name asks for by its suffix ("out.md" -> "md"), or None."""
+    lower = str(path).lower()
+    best: tuple[int, str] | None = None
+    for fmt in _FORMATS.values():
+        for suffix in fmt.suffixes:
+            if lower.endswith(suffix) and (best is None or len(suffix) > best[0]):
+                best = (len(suffix), fmt.name)
+    return best[1] if best else None
+
+
+def render(timeline: Timeline, fmt: str) -> str:
+    """Render the timeline in the named format."""
+    found = _FORMATS.get(fmt.strip().lower())
+    if found is None:
+        known = ", ".join(formats())
+        raise UnknownFormatError(f"unknown output format {fmt!r} (known formats: {known})")
+    return found.func(timeline)
+
+
+# ---------------------------------------------------------------------------------------
+# Built-in formats
+# ---------------------------------------------------------------------------------------
+
+# Characters escaped in JSON output although JSON does not require it, so that the file
+# stays inert if someone embeds it in HTML or JavaScript.  Parsing gives the same data.
+_JSON_INERT = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+_JSON_SOURCE_KEYS = (
+    "article",
+    "sentence",
+    "expression",
+    "start",
+    "end",
+    "sentence_start",
+    "sentence_end",
+    "sentence_index",
+    "resolution",
+)
+_JSON_ARTICLE_KEYS = (
+    "id",
+    "title",
+    "source",
+    "url",
+    "published",
+    "language",
+    "summary",
+    "path",
+    "title_derived",
+)
+
+
+def json_data(timeline: Timeline) -> dict[str, Any]:
+    """The ``timeline/1`` JSON document as Python data."""
+    ctx = context(timeline)
+    return {
+        "schema": SCHEMA,
+        "title": ctx["title"],
+        "events": [
+            {
+                "id": e["id"],
+                "date": e["date"],
+                "headline": e["headline"],
+                "text": e["text"],
+                "sources": [{k: s[k] for k in _JSON_SOURCE_KEYS} for s in e["sources"]],
+                "conflicts": e["conflicts"],
+            }
+            for e in ctx["entries"]
+        ],
+        "articles": [{k: a[k] for k in _JSON_ARTICLE_KEYS} for a in ctx["articles"]],
+        "warnings": ctx["warnings"],
+    }
+
+
+@register_format("json", (".json",))
+def render_json(timeline: Timeline) -> str:
+    """The ``timeline/1`` JSON document (deterministic: same timeline, same bytes)."""
+    text = json.dumps(json_data(timeline), ensure_ascii=False, indent=2, sort_keys=False)
+    return text.translate(_JSON_INERT) + "\n"
+
+
+@register_format("md", (".md", ".markdown"))
+def render_markdown(timeline: Timeline) -> str:
+    """CommonMark/GFM, ready to paste into a briefing."""
+    text = render_template("timeline.md.j2", timeline)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
+
+
+@register_format("html", (".html", ".htm"))
+def render_html(timeline: Timeline) -> str:
+    """One self-contained HTML page: inline CSS, no scripts, no external assets."""
+    return render_template("timeline.html.j2", timeline).strip("\n") + "\n"

@@ -1,0 +1,340 @@
+"""Extractive summaries: pick the N most telling sentences of an article.
+
+The scoring comes from sumy, but sumy only ever sees sentences and words cut by
+:mod:`timeline.segment`: sumy's own ``Tokenizer`` needs NLTK's ``punkt_tab`` data and raises
+``LookupError`` offline, so it is never used.  We build sumy's document model ourselves and
+hand it a tokenizer object of our own.
+
+Summarisers live in a small registry, :data:`SUMMARIZERS`.  A summariser is a *scorer*: a
+callable ``(sentences, language) -> scores``, one float per sentence, higher is better.  The
+selection itself (top N, ties to the earlier sentence, output in article order) happens once,
+in :func:`summarize`, so every summariser, built-in or plugin, is deterministic the same way.
+The built-ins register through :func:`register_summarizer`, the door a plugin would use::
+
+    @register_summarizer("longest")
+    def longest(sentences, language):
+        return [len(s.text) for s in sentences]
+
+sumy, numpy and nltk are imported only when a summary is actually made, so importing this
+module (and the CLI's ``--help``) stays cheap.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from .errors import TimelineError, UnknownFormatError, UsageError
+from .model import Sentence
+from .segment import sentences as split_sentences
+from .segment import words as split_words
+
+Scorer = Callable[[Sequence[Sentence], str], Sequence[float]]
+"""``(sentences in article order, language code) -> one score per sentence``."""
+
+DEFAULT_METHOD = "lexrank"
+
+SUMMARIZERS: dict[str, Scorer] = {}
+"""Summariser name -> scorer.  Fill it through :func:`register_summarizer`."""
+
+# ISO 639-1 code -> the language name sumy uses for its stemmers and stop-word lists.
+# Only names in this table are ever handed to sumy: its stop-word loader builds a resource
+# path from the name, and its stemmer lookup does getattr() on nltk's snowball module, so
+# an arbitrary string from an article's front matter must not reach either.
+_SUMY_LANGUAGES: dict[str, str] = {
+    "ar": "arabic",
+    "cs": "czech",
+    "da": "danish",
+    "de": "german",
+    "el": "greek",
+    "en": "english",
+    "es": "spanish",
+    "fi": "finnish",
+    "fr": "french",
+    "he": "hebrew",
+    "hu": "hungarian",
+    "it": "italian",
+    "ja": "japanese",
+    "ko": "korean",
+    "nb": "norwegian",
+    "nl": "dutch",
+    "no": "norwegian",
+    "pl": "polish",
+    "pt": "portuguese",
+    "ro": "romanian",
+    "ru": "russian",
+    "sk": "slovak",
+    "sv": "swedish",
+    "th": "thai",
+    "uk": "ukrainian",
+    "zh": "chinese",
+}
+_SUMY_NAMES = frozenset(_SUMY_LANGUAGES.values())
+
+# Scores are rounded to this many significant digits before ranking.  Some sumy scorers sum
+# floats while iterating over sets of words, whose order changes with PYTHONHASHSEED; without
+# rounding, two sentences that tie exactly could swap places from one process to the next.
+_SCORE_DIGITS = 9
+
+
+def register_summarizer(name: str) -> Callable[[Scorer], Scorer]:
+    """Decorator registering a scorer under ``name`` (lower case) in :data:`SUMMARIZERS`.
+
+    A later registration under the same name replaces the earlier one, so a plugin can
+    swap out a built-in.
+    """
+    key = name.strip().lower()
+    if not key:
+        raise UsageError("a summariser needs a non-empty name")
+
+    def decorator(scorer: Scorer) -> Scorer:
+        SUMMARIZERS[key] = scorer
+        return scorer
+
+    return decorator
+
+
+def available() -> list[str]:
+    """The registered summariser names, sorted."""
+    return sorted(SUMMARIZERS)
+
+
+def summarize(
+    sentences: Sequence[Sentence],
+    *,
+    language: str = "en",
+    count: int = 3,
+    method: str = DEFAULT_METHOD,
+) -> tuple[Sentence, ...]:
+    """The ``count`` best sentences of an article, in article order.
+
+    ``sentences`` are the article's sentences as :func:`timeline.segment.sentences` gives
+    them; the result holds the very same objects, sorted by ``index``.  When ``count`` is at
+    least the number of sentences, all of them come back.  ``language`` is the article's
+    ISO 639-1 code; a language sumy has no stemmer or stop words for is summarised without
+    them.  Equal scores go to the earlier sentence, so the same input always gives the same
+    summary.
+
+    >>> from timeline.segment import sentences
+    >>> [s.text for s in summarize(sentences("One. Two. Three."), count=2, method="lead")]
+    ['One.', 'Two.']
+
+    Raises :class:`~timeline.errors.UsageError` when ``count`` is below 1 and
+    :class:`~timeline.errors.UnknownFormatError` for a ``method`` nobody registered.
+    """
+    if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+        raise UsageError(f"summary length must be a whole number of sentences >= 1, not {count!r}")
+    scorer = SUMMARIZERS.get(method.strip().lower()) if isinstance(method, str) else None
+    if scorer is None:
+        raise UnknownFormatError(
+            f"unknown summariser {method!r}; known summarisers: {', '.join(available())}"
+        )
+    # Article order, even if the caller passed a subset or a shuffled list; scorers see the
+    # sentences in this order and ties go to the earlier one.
+    ordered = sorted(sentences, key=lambda s: s.index)
+    if count >= len(ordered):
+        return tuple(ordered)
+    scores = list(scorer(ordered, language))
+    if len(scores) != len(ordered):  # a broken plugin, not bad input
+        raise TimelineError(
+            f"summariser {method!r} gave {len(scores)} scores for {len(ordered)} sentences"
+        )
+    ranked = sorted(range(len(ordered)), key=lambda pos: (-_rankable(scores[pos]), pos))
+    return tuple(ordered[pos] for pos in sorted(ranked[:count]))
+
+
+def _rankable(score: float) -> float:
+    """A score safe to sort on: finite values rounded, NaN and None lowest of all.
+
+    LexRank's power method divides by a zero norm, and so returns NaN for every sentence,
+    when no word is shared by few enough sentences to carry weight (any two-sentence text).
+    NaN breaks sorting, so such scores rank last and the earliest sentences win.
+    """
+    if score is None:
+        return -math.inf
+    value = float(score)
+    if math.isnan(value):
+        return -math.inf
+    if math.isinf(value) or value == 0.0:
+        return value
+    return float(f"{value:.{_SCORE_DIGITS}g}")
+
+
+# --- languages ---------------------------------------------------------------------------
+
+
+def _sumy_language(language: str) -> str | None:
+    """The sumy language name for an ISO code ("en", "pt-BR") or a name ("French")."""
+    tag = (language or "").strip().lower().replace("_", "-")
+    if tag in _SUMY_NAMES:
+        return tag
+    return _SUMY_LANGUAGES.get(tag.split("-", 1)[0])
+
+
+@lru_cache(maxsize=64)  # bounded: the key is whatever the front matter says
+def _stemmer(language: str) -> Callable[[str], str]:
+    """sumy's stemmer for the language; no stemming (only lower-casing) when it has none."""
+    from sumy.nlp.stemmers import Stemmer, null_stemmer
+
+    name = _sumy_language(language)
+    if name is None:
+        return null_stemmer
+    try:
+        return Stemmer(name)
+    except LookupError:  # e.g. Thai or Arabic stop words exist, but no stemmer
+        return null_stemmer
+
+
+@lru_cache(maxsize=64)  # bounded: the key is whatever the front matter says
+def _stop_words(language: str) -> frozenset[str]:
+    """sumy's bundled stop words for the language; none when it has no list."""
+    from sumy.utils import get_stop_words
+
+    name = _sumy_language(language)
+    if name is None:
+        return frozenset()
+    try:
+        return frozenset(get_stop_words(name))
+    except LookupError:  # e.g. Dutch has a stemmer but no stop-word list
+        return frozenset()
+
+
+# --- sumy's document model, built from our sentences -------------------------------------
+
+
+class _Tokenizer:
+    """The tokenizer interface sumy expects, backed by timeline.segment (no NLTK data)."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def to_sentences(self, text: str) -> tuple[str, ...]:
+        return tuple(s.text for s in split_sentences(text))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(split_words(sentence))
+
+
+@lru_cache(maxsize=1)
+def _positioned_sentence_class() -> type:
+    """A sumy Sentence that is equal only to itself, built on first use (sumy is lazy).
+
+    sumy's Sentence compares and hashes by text, and its summarisers keep their ratings in
+    dicts keyed by sentence: two identical sentences in an article would collapse into one
+    key (KL and SumBasic then rank the wrong sentences).  Keying on the position keeps every
+    sentence apart and tells us which of ours each one is.
+    """
+    from sumy.models.dom import Sentence as SumySentence
+
+    class PositionedSentence(SumySentence):
+        __slots__ = ("position",)
+
+        def __init__(self, text: str, tokenizer: _Tokenizer, position: int) -> None:
+            super().__init__(text, tokenizer)
+            self.position = position
+
+        def __eq__(self, other: object) -> bool:
+            return isinstance(other, PositionedSentence) and other.position == self.position
+
+        def __ne__(self, other: object) -> bool:
+            return not self.__eq__(other)
+
+        def __hash__(self) -> int:
+            return hash(self.position)
+
+    return PositionedSentence
+
+
+def _sumy_scores(summarizer_class: type, sentences: Sequence[Sentence], language: str) -> list:
+    """Run a sumy summariser over our sentences and read back its rating of every one."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
+
+    tokenizer = _Tokenizer(_sumy_language(language) or language)
+    positioned = _positioned_sentence_class()
+    document = ObjectDocumentModel(
+        [Paragraph([positioned(s.text, tokenizer, pos) for pos, s in enumerate(sentences)])]
+    )
+    summarizer = summarizer_class(_stemmer(language))
+    summarizer.stop_words = _stop_words(language)
+
+    ratings: dict[int, float] = {}
+
+    def keep_all(infos: list) -> list:
+        # sumy accepts a callable as the sentence count and calls it with every sentence's
+        # (sentence, order, rating), best first.  Taking the ratings here, rather than sumy's
+        # pick, lets summarize() own the selection and its tie-breaking.
+        for info in infos:
+            ratings[info.sentence.position] = info.rating
+        return infos
+
+    summarizer(document, keep_all)
+    # A summariser that rates nothing (LSA when every word is a stop word) leaves all
+    # sentences tied at the bottom, so the summary falls back to the opening sentences.
+    return [ratings.get(pos, math.nan) for pos in range(len(sentences))]
+
+
+# --- built-in summarisers ----------------------------------------------------------------
+
+
+@register_summarizer("lead")
+def _lead(sentences: Sequence[Sentence], language: str) -> list[float]:
+    """The opening sentences: the news lead, and the baseline the others must beat."""
+    return [-float(pos) for pos in range(len(sentences))]
+
+
+@register_summarizer("lexrank")
+def _lexrank(sentences: Sequence[Sentence], language: str) -> list[float]:
+    """LexRank: centrality in the graph of TF-IDF-similar sentences."""
+    import numpy
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+
+    # When no word carries weight (idf <= 0, as in any two-sentence text) the power method
+    # divides zero by zero: the NaN scores are handled by _rankable, the warning is noise.
+    with numpy.errstate(divide="ignore", invalid="ignore"):
+        return _sumy_scores(LexRankSummarizer, sentences, language)
+
+
+@register_summarizer("textrank")
+def _textrank(sentences: Sequence[Sentence], language: str) -> list[float]:
+    """TextRank: PageRank over sentences linked by shared words."""
+    from sumy.summarizers.text_rank import TextRankSummarizer
+
+    return _sumy_scores(TextRankSummarizer, sentences, language)
+
+
+@register_summarizer("lsa")
+def _lsa(sentences: Sequence[Sentence], language: str) -> list[float]:
+    """LSA: weight of each sentence in the main topics of a term-sentence SVD."""
+    from sumy.summarizers.lsa import LsaSummarizer
+
+    with warnings.catch_warnings():
+        # sumy warns whenever an article has fewer distinct words than sentences; for short
+        # articles that is normal and the warning would only reach the user as noise.
+        warnings.filterwarnings("ignore", message="Number of words", category=UserWarning)
+        return _sumy_scores(LsaSummarizer, sentences, language)
+
+
+@register_summarizer("luhn")
+def _luhn(sentences: Sequence[Sentence], language: str) -> list[float]:
+    """Luhn: clusters of frequent words inside a sentence."""
+    from sumy.summarizers.luhn import LuhnSummarizer
+
+    return _sumy_scores(LuhnSummarizer, sentences, language)
+
+
+@register_summarizer("kl")
+def _kl(sentences: Sequence[Sentence], language: str) -> list[float]:
+    """KL-Sum: greedily keep the word distribution closest to the article's."""
+    from sumy.summarizers.kl import KLSummarizer
+
+    return _sumy_scores(KLSummarizer, sentences, language)
+
+
+@register_summarizer("sumbasic")
+def _sumbasic(sentences: Sequence[Sentence], language: str) -> list[float]:
+    """SumBasic: frequent words, discounted once a sentence using them is chosen."""
+    from sumy.summarizers.sum_basic import SumBasicSummarizer
+
+    return _sumy_scores(SumBasicSummarizer, sentences, language)

@@ -1,0 +1,30 @@
+"""Shared fixtures: paths to the bundled sources and to ../shared (absent on a user's clone)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "sources"
+SHARED = ROOT.parent / "shared"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+@pytest.fixture
+def sources_dir() -> Path:
+    return SOURCES
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not beside this checkout")
+    return SHARED
+
+
+@pytest.fixture(autouse=True)
+def _isolate_cwd(tmp_path, monkeypatch):
+    """Every test runs in its own empty folder, so nothing depends on where pytest started."""
+    monkeypatch.chdir(tmp_path)

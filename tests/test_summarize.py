@@ -1,0 +1,432 @@
+"""Tests for timeline.summarize: selection, registry, languages, and offline safety."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import subprocess
+import sys
+import textwrap
+import warnings
+from pathlib import Path
+
+import pytest
+
+from timeline import summarize as summarize_module
+from timeline.errors import TimelineError, UnknownFormatError, UsageError
+from timeline.model import Sentence
+from timeline.segment import sentences
+from timeline.summarize import (
+    SUMMARIZERS,
+    available,
+    register_summarizer,
+    summarize,
+)
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+BUILTINS = ["kl", "lead", "lexrank", "lsa", "luhn", "sumbasic", "textrank"]
+
+ARTICLE_EN = (
+    "Flood waters forced more than 4,000 residents from their homes in the river town of "
+    "Ashford on Sunday, after two days of heavy rain pushed the Stour over its banks. "
+    "The Environment Agency issued a severe flood warning shortly before midnight, its "
+    "highest level, meaning there was a danger to life. "
+    "Emergency crews used boats to reach families trapped in the upper floors of houses on "
+    "Mill Lane and Station Road. "
+    "By Monday morning, the agency said water levels had begun to fall but warned that more "
+    "rain was expected on Wednesday. "
+    "The town council opened three evacuation centres in school halls and a leisure centre. "
+    "Council leader Mary Holt said about 600 people had spent the night in the centres. "
+    "She said the river had never risen so fast in living memory. "
+    "Network Rail closed the main line to London after a section of track was flooded near "
+    "the station. "
+    "Engineers expect the line to reopen by Thursday if the water keeps falling. "
+    "Insurers estimate the damage to homes and businesses in Ashford could exceed 30 million "
+    "pounds. "
+    "Residents criticised the agency for delays in repairing a flood barrier that failed in "
+    "2020. "
+    "The agency said repairs to the flood barrier would be finished next year."
+)
+
+# Luhn ranks sentences by clusters of frequent stems that are not stop words.  Sentence 0 is
+# all function words and "fenced in" by them only when the language's stop words are
+# unknown; with the right list, the sentence holding both "grève" and "grévistes" (one stem)
+# wins.  So the result tells whether stop words and stemmer of that language were used.
+ARTICLE_FR = (
+    "Il y a de la pluie et de la neige dans la ville et dans les villages. "
+    "Les grévistes ont bloqué les dépôts de bus pendant la grève. "
+    "La grève des transports continue, disent les grévistes. "
+    "Le maire a dénoncé une grève illégale."
+)
+ARTICLE_ES = (
+    "Hay de la lluvia y de la nieve en la ciudad y en los pueblos. "
+    "Los huelguistas bloquearon las cocheras durante la huelga. "
+    "La huelga de transportes continúa, dicen los huelguistas. "
+    "El alcalde denunció una huelga ilegal."
+)
+
+
+@pytest.fixture(scope="module")
+def article() -> list[Sentence]:
+    found = sentences(ARTICLE_EN)
+    assert len(found) == 12, [s.text for s in found]  # the fixture itself is what we think
+    return found
+
+
+def indices(chosen: tuple[Sentence, ...]) -> list[int]:
+    return [s.index for s in chosen]
+
+
+def assert_picked_from(chosen: tuple[Sentence, ...], source: list[Sentence]) -> None:
+    """Every chosen sentence is one of the input objects (not a copy, not a sumy object)."""
+    for s in chosen:
+        assert any(s is original for original in source), s
+
+
+# --- selection -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("method", BUILTINS)
+@pytest.mark.parametrize("count", [1, 3, 5, 11])
+def test_every_method_returns_count_sentences_in_article_order(
+    article: list[Sentence], method: str, count: int
+) -> None:
+    chosen = summarize(article, count=count, method=method)
+
+    assert isinstance(chosen, tuple)
+    assert len(chosen) == count
+    assert indices(chosen) == sorted(set(indices(chosen)))  # ascending, no repeats
+    assert_picked_from(chosen, article)
+
+
+@pytest.mark.parametrize("method", BUILTINS)
+def test_count_at_least_the_text_returns_every_sentence(
+    article: list[Sentence], method: str
+) -> None:
+    assert summarize(article, count=len(article), method=method) == tuple(article)
+    assert summarize(article, count=100, method=method) == tuple(article)
+
+
+@pytest.mark.parametrize("method", BUILTINS)
+def test_empty_input_returns_empty_tuple(method: str) -> None:
+    assert summarize([], method=method) == ()
+    assert summarize(sentences("   \n"), method=method) == ()
+
+
+def test_lead_returns_the_first_sentences(article: list[Sentence]) -> None:
+    assert indices(summarize(article, count=4, method="lead")) == [0, 1, 2, 3]
+
+
+def test_default_method_is_lexrank(article: list[Sentence]) -> None:
+    assert summarize(article) == summarize(article, count=3, method="lexrank")
+    assert len(summarize(article)) == 3
+
+
+def test_output_is_in_article_order_even_for_a_shuffled_input(
+    article: list[Sentence],
+) -> None:
+    shuffled = article[::-1]
+    assert summarize(shuffled, count=4, method="lexrank") == summarize(
+        article, count=4, method="lexrank"
+    )
+    assert indices(summarize(shuffled, count=2, method="lead")) == [0, 1]
+
+
+@pytest.mark.parametrize("method", BUILTINS)
+def test_same_input_gives_the_same_summary(article: list[Sentence], method: str) -> None:
+    first = summarize(article, count=4, method=method)
+    assert all(summarize(article, count=4, method=method) == first for _ in range(3))
+
+
+def test_lexrank_does_not_pick_the_lead_of_the_fixture(article: list[Sentence]) -> None:
+    # Guards against summarize() silently falling back to article order (e.g. on NaN scores).
+    assert indices(summarize(article, count=3, method="lexrank")) != [0, 1, 2]
+    assert indices(summarize(article, count=3, method="luhn")) != [0, 1, 2]
+
+
+# --- duplicates and ties -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("method", BUILTINS)
+def test_identical_sentences_map_back_to_distinct_positions(method: str) -> None:
+    # The article twice over: every text occurs twice.  Asking for one more sentence than
+    # there are distinct texts forces at least one identical pair into the summary, which a
+    # mapping by text would send to the same index.
+    doubled = sentences(ARTICLE_EN + "\n\n" + ARTICLE_EN)
+    distinct = len({s.text for s in doubled})
+    assert len(doubled) == 2 * distinct
+
+    chosen = summarize(doubled, count=distinct + 1, method=method)
+
+    assert len(chosen) == distinct + 1
+    assert len(set(indices(chosen))) == distinct + 1
+    assert indices(chosen) == sorted(indices(chosen))
+    assert len({s.text for s in chosen}) < len(chosen)  # a duplicate text was chosen
+    assert_picked_from(chosen, doubled)
+
+
+@pytest.mark.parametrize("method", ["kl", "sumbasic"])
+def test_greedy_scorers_rank_identical_sentences_apart(method: str) -> None:
+    # KL and SumBasic rate a sentence by the step at which they pick it, in a dict keyed by
+    # sentence.  Keyed by text, the second copy of a sentence would overwrite the rating of
+    # the first, and two sentences would share a rank.
+    doubled = sentences(ARTICLE_EN + "\n\n" + ARTICLE_EN)
+    scores = SUMMARIZERS[method](doubled, "en")
+    assert len(scores) == len(doubled)
+    assert len(set(scores)) == len(doubled)
+
+
+@pytest.mark.parametrize("method", BUILTINS)
+def test_ties_go_to_the_earlier_sentence(method: str) -> None:
+    same = sentences(" ".join(["The river rose again overnight in the town centre."] * 5))
+    assert len(same) == 5
+    assert indices(summarize(same, count=3, method=method)) == [0, 1, 2]
+
+
+@pytest.mark.parametrize("method", BUILTINS)
+def test_degenerate_texts_do_not_fail_or_warn(method: str) -> None:
+    # Two sentences make every LexRank idf <= 0 (NaN scores); stop words only leave LSA,
+    # KL and SumBasic with no content words at all; fewer words than sentences makes sumy's
+    # LSA warn.
+    texts = (
+        "Rain fell. Wind blew.",
+        "It is. It was. It is.",
+        "Yes! No? Maybe.",
+        "Storm. Storm again. Storm.",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for text in texts:
+            found = sentences(text)
+            chosen = summarize(found, count=1, method=method)
+            assert len(chosen) == 1
+            assert_picked_from(chosen, found)
+
+
+# --- errors and registry -------------------------------------------------------------------
+
+
+def test_unknown_method_raises_and_lists_the_known_ones(article: list[Sentence]) -> None:
+    with pytest.raises(UnknownFormatError) as excinfo:
+        summarize(article, method="gpt")
+    message = str(excinfo.value)
+    assert "gpt" in message
+    for name in BUILTINS:
+        assert name in message
+
+
+def test_unknown_method_raises_even_for_an_empty_text() -> None:
+    with pytest.raises(UnknownFormatError):
+        summarize([], method="nope")
+
+
+@pytest.mark.parametrize("count", [0, -1])
+def test_count_below_one_is_a_usage_error(article: list[Sentence], count: int) -> None:
+    with pytest.raises(UsageError):
+        summarize(article, count=count)
+    with pytest.raises(UsageError):
+        summarize([], count=count)
+
+
+def test_method_names_are_case_insensitive(article: list[Sentence]) -> None:
+    assert summarize(article, method="LexRank") == summarize(article, method="lexrank")
+
+
+def test_available_lists_the_builtins_sorted() -> None:
+    assert available() == sorted(available())
+    assert set(BUILTINS) <= set(available())
+    assert set(available()) == set(SUMMARIZERS)
+
+
+@pytest.fixture
+def restore_registry():
+    saved = dict(SUMMARIZERS)
+    yield
+    SUMMARIZERS.clear()
+    SUMMARIZERS.update(saved)
+
+
+def test_a_plugin_registers_through_the_same_door(
+    article: list[Sentence], restore_registry: None
+) -> None:
+    @register_summarizer("Longest")
+    def longest(found, language):
+        return [len(s.text) for s in found]
+
+    assert "longest" in available()
+    chosen = summarize(article, count=2, method="longest")
+    by_length = sorted(article, key=lambda s: (-len(s.text), s.index))[:2]
+    assert indices(chosen) == sorted(s.index for s in by_length)
+
+
+def test_a_plugin_with_equal_scores_gives_the_lead(
+    article: list[Sentence], restore_registry: None
+) -> None:
+    register_summarizer("flat")(lambda found, language: [1.0] * len(found))
+    assert indices(summarize(article, count=3, method="flat")) == [0, 1, 2]
+
+
+def test_a_plugin_returning_too_few_scores_is_an_error(
+    article: list[Sentence], restore_registry: None
+) -> None:
+    register_summarizer("broken")(lambda found, language: [1.0])
+    with pytest.raises(TimelineError):
+        summarize(article, count=2, method="broken")
+
+
+def test_nan_scores_rank_last(article: list[Sentence], restore_registry: None) -> None:
+    register_summarizer("nan")(
+        lambda found, language: [math.nan if s.index < 6 else 1.0 for s in found]
+    )
+    assert indices(summarize(article, count=2, method="nan")) == [6, 7]
+
+
+# --- languages ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("fr", ARTICLE_FR, [2]), ("es", ARTICLE_ES, [2]), ("xx", ARTICLE_FR, [0])],
+)
+def test_stop_words_and_stemmer_follow_the_language(
+    language: str, text: str, expected: list[int]
+) -> None:
+    found = sentences(text)
+    assert len(found) == 4
+    assert indices(summarize(found, count=1, method="luhn", language=language)) == expected
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "xx", "pt-BR", "FR", ""])
+@pytest.mark.parametrize("method", BUILTINS)
+def test_every_method_works_in_other_languages(language: str, method: str) -> None:
+    for text in (ARTICLE_FR, ARTICLE_ES, ARTICLE_EN):
+        found = sentences(text)
+        chosen = summarize(found, count=2, method=method, language=language)
+        assert len(chosen) == 2
+        assert_picked_from(chosen, found)
+
+
+def test_language_resources() -> None:
+    stem = summarize_module._stemmer
+    stop = summarize_module._stop_words
+    assert stem("fr")("grévistes") == "grévist"
+    assert stem("es")("huelguistas") == "huelguist"
+    assert stem("en")("flooding") == "flood"
+    assert stem("pt-BR")("corredores") == "corredor"
+    assert {"les", "des", "dans"} <= stop("fr")
+    assert {"la", "los", "una"} <= stop("es")
+    assert "the" in stop("en")
+    # No stemmer or no stop words for the language: no stemming, no stop words, no error.
+    assert stem("xx")("Flooding") == "flooding"
+    assert stop("xx") == frozenset()
+    assert stop("nl") == frozenset()  # a Dutch stemmer exists, a Dutch list does not
+    assert stem("th")("Flooding") == "flooding"  # Thai stop words exist, a stemmer does not
+    # Only names from our own table reach sumy (it builds a resource path from the name).
+    assert stop("../english") == frozenset()
+    assert stem("fr") is stem("fr")  # cached per language
+
+
+# --- offline safety and import cost --------------------------------------------------------
+
+
+def run_python(code: str, **env: str) -> subprocess.CompletedProcess:
+    environ = {k: v for k, v in os.environ.items() if k not in ("NLTK_DATA", "PYTHONHASHSEED")}
+    environ["PYTHONPATH"] = os.pathsep.join(
+        [str(SRC), *filter(None, [os.environ.get("PYTHONPATH")])]
+    )
+    environ.update(env)
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        env=environ,
+        check=False,  # the tests assert on returncode and show stderr
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_no_nltk_data_and_no_network_needed(tmp_path: Path) -> None:
+    nltk_data = tmp_path / "nltk_data"
+    home = tmp_path / "home"
+    nltk_data.mkdir()
+    home.mkdir()
+    code = f"""
+        import json, os, socket, sys
+
+        def no_network(*args, **kwargs):
+            raise OSError("network access attempted")
+
+        socket.socket.connect = no_network
+        socket.create_connection = no_network
+
+        from timeline.segment import sentences
+        from timeline.summarize import available, summarize
+
+        import nltk.data
+        # Nothing but the empty directory, whatever data the machine may hold elsewhere.
+        nltk.data.path[:] = [os.environ["NLTK_DATA"]]
+
+        # The premise: here sumy's own tokenizer cannot work.
+        from sumy.nlp.tokenizers import Tokenizer
+        try:
+            Tokenizer("english")
+            premise = "sumy Tokenizer worked"
+        except LookupError:
+            premise = "ok"
+
+        found = sentences({ARTICLE_EN!r})
+        result = {{
+            method: [s.index for s in summarize(found, count=3, method=method, language=lang)]
+            for method in available()
+            for lang in ("en", "fr", "xx")
+        }}
+        print(json.dumps({{"premise": premise, "result": result}}))
+    """
+    proc = run_python(code, NLTK_DATA=str(nltk_data), HOME=str(home))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""  # no warnings either
+    out = json.loads(proc.stdout)
+    assert out["premise"] == "ok"
+    assert set(out["result"]) == set(BUILTINS)
+    assert all(len(chosen) == 3 for chosen in out["result"].values())
+    assert list(nltk_data.iterdir()) == []  # nothing was downloaded into it
+    assert list(home.iterdir()) == []
+
+
+def test_importing_the_module_loads_no_heavy_library() -> None:
+    code = """
+        import json, sys
+        import timeline.summarize
+        heavy = sorted(
+            name for name in sys.modules
+            if name.split(".")[0] in ("sumy", "numpy", "nltk", "requests", "pycountry")
+        )
+        print(json.dumps(heavy))
+    """
+    proc = run_python(code)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == []
+
+
+def test_summaries_do_not_depend_on_the_hash_seed() -> None:
+    # Some sumy scorers sum floats in set order, which follows PYTHONHASHSEED.
+    code = f"""
+        import json
+        from timeline.segment import sentences
+        from timeline.summarize import available, summarize
+
+        found = sentences({ARTICLE_EN + " " + ARTICLE_EN!r})
+        print(json.dumps({{
+            method: [[s.index for s in summarize(found, count=n, method=method)]
+                     for n in (1, 3, 13)]
+            for method in available()
+        }}))
+    """
+    outputs = set()
+    for seed in ("0", "1", "2", "12345"):
+        proc = run_python(code, PYTHONHASHSEED=seed)
+        assert proc.returncode == 0, proc.stderr
+        outputs.add(proc.stdout)
+    assert len(outputs) == 1

@@ -1,0 +1,207 @@
+"""The temporal tagger: spotting, normalising, resolving."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.model import DATE, DURATION, SET, TIME
+from timeline.temporal import tag
+
+TUE = date(2019, 1, 22)  # a Tuesday
+
+
+def values(text: str, published: date | None = TUE) -> list[tuple[str, str, str]]:
+    return [(m.text, m.type, m.value) for m in tag(text, published=published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was launched in 1994.", [("1994", DATE, "1994")]),
+        ("Relations date back to 1995.", [("1995", DATE, "1995")]),
+        ("at the Warsaw Summit in 2016.", [("2016", DATE, "2016")]),
+        ("They met on 22 January 2019.", [("22 January 2019", DATE, "2019-01-22")]),
+        ("They met on January 22, 2019.", [("January 22, 2019", DATE, "2019-01-22")]),
+        ("They met on Tuesday, 22 January 2019.",
+         [("Tuesday, 22 January 2019", DATE, "2019-01-22")]),
+        ("Filed 2019-01-22 at noon.", [("2019-01-22", DATE, "2019-01-22")]),
+        ("Signed on 22/01/2019.", [("22/01/2019", DATE, "2019-01-22")]),
+        ("In January 2019 it began.", [("January 2019", DATE, "2019-01")]),
+        ("The 1990s were calm.", [("The 1990s", DATE, "199X")]),
+        ("Growth slowed in early 2016.", [("early 2016", DATE, "2016")]),
+        ("Profits rose in the first quarter of 2016.",
+         [("the first quarter of 2016", DATE, "2016-Q1")]),
+        ("It opened in summer 2016.", [("summer 2016", DATE, "2016-SU")]),
+    ],
+)  # fmt: skip
+def test_explicit_dates_keep_their_precision(text, expected):
+    assert values(text) == expected
+
+
+def test_a_year_stays_a_year():
+    (m,) = tag("since its launch in 1994.", published=TUE)
+    assert m.time.value == "1994"
+    assert m.time.granularity == "year"
+    assert (m.time.start, m.time.end) == (date(1994, 1, 1), date(1994, 12, 31))
+
+
+def test_month_stays_a_month():
+    (m,) = tag("In January 2019 it began.", published=TUE)
+    assert m.time.granularity == "month"
+    assert (m.time.start, m.time.end) == (date(2019, 1, 1), date(2019, 1, 31))
+
+
+def test_modifiers_are_kept():
+    found = {m.text: m.time.mod for m in tag("early 2016, mid-2016 and late 2016", published=TUE)}
+    assert found == {"early 2016": "EARLY", "mid-2016": "MID", "late 2016": "LATE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("On Tuesday, the minister met him.", "2019-01-22"),  # the publication day itself
+        ("On Monday, the minister met him.", "2019-01-21"),
+        ("On Wednesday, the minister met him.", "2019-01-16"),  # most recent, not ahead
+        ("He will visit on Friday.", "2019-01-25"),  # the tense points ahead
+        ("They met last Tuesday.", "2019-01-15"),
+        ("They meet next Tuesday.", "2019-01-29"),
+        ("A seminar was held yesterday.", "2019-01-21"),
+        ("The talks resume tomorrow.", "2019-01-23"),
+        ("Prices fell last week.", "2019-W03"),
+        ("Prices fell last month.", "2018-12"),
+        ("Prices fell last year.", "2018"),
+        ("Prices will rise next month.", "2019-02"),
+        ("Prices rose this year.", "2019"),
+        ("It happened two years ago.", "2017"),
+        ("It happened three days ago.", "2019-01-19"),
+        ("Sales fell earlier this month.", "2019-01"),
+        ("They met on January 3.", "2019-01-03"),
+        ("They met on December 28.", "2018-12-28"),  # yearless and after the DCT: last year
+    ],
+)
+def test_relative_expressions_resolve_against_publication(text, value):
+    found = [m for m in tag(text, published=TUE) if m.time.is_calendar]
+    assert [m.value for m in found] == [value]
+    assert found[0].resolution == "relative-to-publication"
+
+
+def test_anaphoric_day_follows_the_last_date():
+    text = "The summit opened on 3 March 2018. The next day, talks collapsed."
+    found = [(m.text, m.value) for m in tag(text, published=TUE)]
+    assert found == [("3 March 2018", "2018-03-03"), ("The next day", "2018-03-04")]
+
+
+def test_without_publication_date_relative_stays_unresolved():
+    found = tag("On Tuesday they met; yesterday they left. In 1994 it began.", published=None)
+    by_text = {m.text: m for m in found}
+    assert by_text["Tuesday"].resolution == "unresolved"
+    assert not by_text["Tuesday"].time.is_calendar
+    assert by_text["yesterday"].resolution == "unresolved"
+    assert by_text["1994"].value == "1994"  # absolute dates need no publication date
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "value"),
+    [
+        ("around 25 years of cooperation", DURATION, "P25Y"),
+        ("for a decade", DURATION, "P1DE"),
+        ("for several months", DURATION, "PXM"),
+        ("over the past few weeks", DURATION, "PXW"),
+        ("a 25-year-old man", DURATION, "P25Y"),
+        ("what Morocco does every day", SET, "P1D"),
+        ("published weekly", SET, "P1W"),
+        ("held each year", SET, "P1Y"),
+        ("he jogs every Tuesday", SET, "XXXX-WXX-2"),
+        ("the threat, which today requires a response", DATE, "PRESENT_REF"),
+        ("is now clear", DATE, "PRESENT_REF"),
+        ("in the future", DATE, "FUTURE_REF"),
+        ("at 18:00 UK time", TIME, "2019-01-22T18:00"),
+        ("at 0030 GMT", TIME, "2019-01-22T00:30"),
+    ],
+)
+def test_durations_sets_and_references_are_typed(text, type_, value):
+    found = tag(text, published=TUE)
+    assert [(m.type, m.value) for m in found] == [(type_, value)]
+    assert not (found[0].time.is_calendar and type_ in (DURATION, SET))
+
+
+def test_today_as_a_day_is_resolved():
+    (m,) = tag("The minister said today that talks would go on.", published=TUE)
+    assert m.value == "2019-01-22"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You may go if you like.",
+        "Protesters march on the capital.",
+        "Some 2000 troops arrived.",
+        "Over 1500 people were evacuated.",
+        "See page 2001 of the report.",
+        "Flight 1549 landed on the river.",
+        "Prices rose 1.50 percent.",
+        "It cost $2015 in all.",
+        "It happened on 31 February 2019.",
+    ],
+)
+def test_classic_false_positives_are_not_dates(text):
+    assert values(text) == []
+
+
+def test_offsets_index_the_text():
+    text = "Rabat – On Tuesday, the minister met him. It began in 1994, every day."
+    for m in tag(text, published=TUE):
+        assert text[m.start : m.end] == m.text
+
+
+def test_no_expression_crosses_a_sentence_boundary():
+    text = "It ended in May.\n2019 was calm. He left on 22\nJanuary 2019."
+    from timeline.segment import sentences
+
+    sents = sentences(text)
+    for m in tag(text, sents, TUE):
+        s = sents[m.sentence]
+        assert s.start <= m.start < m.end <= s.end
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_text_never_raises_and_offsets_hold(text):
+    for m in tag(text, published=TUE):
+        assert text[m.start : m.end] == m.text
+        assert m.start < m.end
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["in", "1994", "January", "22", ",", "2019", "Tuesday", "last", "week", "ago",
+             "two", "years", "every", "day", "the", "1990s", "today", "is", ".", "\n", "May",
+             "18:00", "GMT", "early", "Q3", "summer", "/", "-", "31", "February"]
+        ),
+        max_size=60,
+    ),
+    st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))),
+)  # fmt: skip
+def test_near_misses_never_raise(tokens, published):
+    text = " ".join(tokens)
+    for m in tag(text, published=published):
+        assert text[m.start : m.end] == m.text
+        if m.time.is_calendar:
+            assert m.time.start <= m.time.end
+
+
+def test_long_adversarial_text_is_tagged_in_reasonable_time():
+    # 200 KB of near-misses on one line (one "sentence"): anything quadratic takes minutes.
+    chunk = "in 19 January, 2019-13-45 last 22 the 1990 s every 1500 people on May 3, "
+    text = chunk * (200_000 // len(chunk))
+    started = time.perf_counter()
+    found = tag(text, published=TUE)
+    assert found  # "May 3" and friends are still found
+    assert time.perf_counter() - started < 30
