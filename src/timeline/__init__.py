@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from .errors import TimelineError
-from .model import Article, ArticleResult, Entry, Event, Mention, TimeValue, Timeline
+from .model import Article, ArticleResult, Entry, Event, Mention, Timeline, TimeValue
 
 __version__ = "0.1.0"
 
@@ -30,9 +30,9 @@ __all__ = [
     "TimeValue",
     "Timeline",
     "TimelineError",
+    "__version__",
     "build",
     "build_from_articles",
-    "__version__",
 ]
 
 
@@ -55,9 +55,7 @@ def build_from_articles(
     entries = merge(e for r in results for e in r.events)
     notes = list(warnings)
     for r in results:
-        if r.article.published is None and any(
-            m.resolution == "unresolved" for m in r.mentions
-        ):
+        if r.article.published is None and any(m.resolution == "unresolved" for m in r.mentions):
             notes.append(
                 f"{r.article.path or r.article.id}: no publication date, so its relative "
                 "dates (yesterday, On Tuesday, ...) are left off the timeline"

@@ -110,7 +110,9 @@ def build(
     ] = None,
     fmt: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="md, html or json. Default: from the -o suffix, else md."),
+        typer.Option(
+            "--format", "-f", help="md, html or json. Default: from the -o suffix, else md."
+        ),
     ] = None,
     title: Annotated[str | None, typer.Option(help="Title of the timeline.")] = None,
     summarizer: Annotated[
@@ -150,7 +152,8 @@ def build(
         _warn(f"skipped {failure}")
     if not articles:
         raise NoArticlesError(
-            "no articles found in " + ", ".join(str(p) for p in paths)
+            "no articles found in "
+            + ", ".join(str(p) for p in paths)
             + (" (none could be read)" if failures else "")
         )
     timeline = build_from_articles(
@@ -279,7 +282,8 @@ def _no_articles(paths, failures) -> TimelineError:
     from .errors import NoArticlesError
 
     return NoArticlesError(
-        "no articles found in " + ", ".join(str(p) for p in paths)
+        "no articles found in "
+        + ", ".join(str(p) for p in paths)
         + (" (none could be read)" if failures else "")
     )
 
@@ -289,7 +293,7 @@ def _table(rows: list[dict], columns: list[str]) -> str:
         [str(row[c]) if row[c] is not None else "" for c in columns] for row in rows
     ]
     widths = [max(len(r[i]) for r in cells) for i in range(len(columns))]
-    lines = ["  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in cells]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines) + "\n"
 

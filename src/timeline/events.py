@@ -7,6 +7,7 @@ years of cooperation"), sets ("every day"), generic references ("which today req
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -47,11 +48,23 @@ def _strip_lead(text: str, start: int, end: int) -> tuple[str, int, int]:
     return text, start, end
 
 
+def _strip_tail(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """Drop a closing "in 2016." or "on Tuesday.": the entry's date label already says it.
+    "since 1994" stays: it says more than the date."""
+    if start < 0 or not re.fullmatch(r"\W*", text[end:]):
+        return text, start, end
+    m = re.search(r"[\s,]+(?:in|on|at|during)\s+$", text[:start], re.IGNORECASE)
+    if m is None or len(text[: m.start()].split()) < 4:
+        return text, start, end
+    return text[: m.start()], -1, -1
+
+
 def headline(sentence: str, mention_start: int, mention_end: int) -> str:
     """A short headline from the sentence: the clause that holds the date, grown to at
-    least eight words, with the dateline, an opening date phrase and asides dropped, and
-    cut near eighteen words."""
+    least eight words, with the dateline, an opening date phrase, a closing "in 2016" and
+    asides dropped, and cut near eighteen words."""
     text, start, end = _strip_lead(sentence, mention_start, mention_end)
+    text, start, end = _strip_tail(text, start, end)
     if start >= 0:  # keep the mention's place through the removal of asides
         marked = text[:start] + "\x00" + text[start:end] + "\x01" + text[end:]
         text = _PARENS.sub("", marked)
@@ -62,15 +75,18 @@ def headline(sentence: str, mention_start: int, mention_end: int) -> str:
     text = text.strip()
     if len(text.split()) > _HEADLINE_WORDS:
         bounds = [0] + [m.end() for m in re.finditer(r"[,;:–—]\s+", text)] + [len(text) + 1]
-        clauses = [(a, b) for a, b in zip(bounds, bounds[1:])]
+        clauses = list(itertools.pairwise(bounds))
         i = next((k for k, (a, b) in enumerate(clauses) if a <= max(start, 0) < b), 0)
         # a relative clause needs its antecedent: "this relationship, which dates back to 1995"
-        while i > 0 and re.match(r"(?i)(?:which|who|whom|whose|where|when)\b", text[clauses[i][0] :]):
+        while i > 0 and re.match(
+            r"(?i)(?:which|who|whom|whose|where|when)\b", text[clauses[i][0] :]
+        ):
             i -= 1
         j = i
 
         def n_words(a: int, b: int) -> int:
             return len(text[clauses[a][0] : clauses[b][1]].split())
+
         while n_words(i, j) < 8 and (j + 1 < len(clauses) or i > 0):
             if j + 1 < len(clauses):
                 j += 1
@@ -82,6 +98,7 @@ def headline(sentence: str, mention_start: int, mention_end: int) -> str:
             text = " ".join(words[:_HEADLINE_WORDS]).rstrip(",;:–—") + "…"
         elif j < len(clauses) - 1:
             text = text.rstrip(".") + "…"
+    text = text.rstrip().removesuffix(".") if not text.endswith("..") else text
     return text[:1].upper() + text[1:] if text else text
 
 

@@ -62,9 +62,10 @@ def _date_key(tv: TimeValue) -> tuple:
 
 
 def _entry_id(date: TimeValue, events: Sequence[Event]) -> str:
-    parts = [date.value] + sorted(
-        f"{e.source.article}:{e.source.start}:{e.source.end}" for e in events
-    )
+    parts = [
+        date.value,
+        *sorted(f"{e.source.article}:{e.source.start}:{e.source.end}" for e in events),
+    ]
     return "e" + hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:10]
 
 
@@ -115,5 +116,7 @@ def corpus_title(texts: Sequence[str], limit: int = 3) -> str:
                 shown.setdefault(low, word)
         df.update(seen)
     need = max(1, (len(texts) + 1) // 2)
-    top = [w for w, n in sorted(df.items(), key=lambda kv: (-kv[1], -total[kv[0]], kv[0])) if n >= need]
+    top = [
+        w for w, n in sorted(df.items(), key=lambda kv: (-kv[1], -total[kv[0]], kv[0])) if n >= need
+    ]
     return "Timeline: " + ", ".join(shown[w] for w in top[:limit]) if top else "Timeline"

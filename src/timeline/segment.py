@@ -9,6 +9,7 @@ runs into the next paragraph, while hard-wrapped prose is still read as one sent
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -61,7 +62,7 @@ def sentences(text: str) -> list[Sentence]:
         cuts.add(end)
     out: list[Sentence] = []
     ordered = sorted(cuts)
-    for a, b in zip(ordered, ordered[1:]):
+    for a, b in itertools.pairwise(ordered):
         chunk = text[a:b]
         lead = len(chunk) - len(chunk.lstrip())
         trail = len(chunk.rstrip())

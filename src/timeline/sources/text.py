@@ -16,7 +16,7 @@ from ..model import Article
 from . import register_reader
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
-_TITLE_MAX = 90
+_TITLE_MAX = 72
 
 
 def parse_date(value: object) -> date | None:
@@ -77,7 +77,9 @@ def decode(data: bytes, shown: str) -> str:
     try:
         return data.decode(codec)
     except UnicodeDecodeError:
-        raise ArticleReadError(shown, f"not valid {codec.removesuffix('-sig').upper()} text") from None
+        raise ArticleReadError(
+            shown, f"not valid {codec.removesuffix('-sig').upper()} text"
+        ) from None
 
 
 @register_reader(".txt", ".md", ".markdown", ".text")

@@ -334,7 +334,7 @@ def _season(spot: Spot, ctx: Context) -> Normalised | None:
     if rel == "last":
         chosen = [s for s in seasons if s.end < ctx.dct][-1]
     elif rel == "next":
-        chosen = [s for s in seasons if s.start > ctx.dct][0]
+        chosen = next(s for s in seasons if s.start > ctx.dct)
     else:  # this: the one under way, else the nearest one this year
         current = [s for s in seasons if s.start <= ctx.dct <= s.end]
         chosen = current[0] if current else cal.season(ctx.dct.year, code)
@@ -397,13 +397,11 @@ def _weekday(spot: Spot, ctx: Context) -> Normalised | None:
     if ctx.dct is None:
         return _unresolved(f"XXXX-WXX-{wd + 1}", DATE, "day")
     rel = (g.get("rel") or "").lower()
-    if rel == "last" or rel == "past":
+    if rel in ("last", "past"):
         d = cal.weekday_on_or_before(ctx.dct - timedelta(days=1), wd)
     elif rel == "next":
         d = cal.weekday_on_or_after(ctx.dct + timedelta(days=1), wd)
-    elif rel in ("this", "coming") and (ctx.future or rel == "coming"):
-        d = cal.weekday_on_or_after(ctx.dct, wd)
-    elif ctx.future:
+    elif rel == "coming" or ctx.future:
         d = cal.weekday_on_or_after(ctx.dct, wd)
     else:  # news convention: the most recent such day on or before publication
         d = cal.weekday_on_or_before(ctx.dct, wd)
@@ -422,7 +420,9 @@ def _unit_rel(spot: Spot, ctx: Context) -> Normalised | None:
     if base is None:
         return _unresolved("XXXX", DATE, unit)
     resolution = RESOLVED_DCT
-    step = {"last": -1, "the previous": -1, "next": 1, "the following": 1, "the next": 1}.get(rel, 0)
+    step = {"last": -1, "the previous": -1, "next": 1, "the following": 1, "the next": 1}.get(
+        rel, 0
+    )
     mod = None
     if rel.startswith(("earlier", "early")):
         mod = "START" if rel.startswith("earlier") else "EARLY"
@@ -528,7 +528,7 @@ def _duration(spot: Spot, ctx: Context) -> Normalised | None:
     g = spot.groups
     unit = _unit(g["unit"])
     raw = " ".join(g.get("n", "1").lower().split())
-    if raw in VAGUE_NUMBERS or raw not in NUMBERS and not raw.isdigit():
+    if raw in VAGUE_NUMBERS or (raw not in NUMBERS and not raw.isdigit()):
         n = "X"
     else:
         n = str(_number(raw))

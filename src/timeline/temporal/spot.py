@@ -83,7 +83,12 @@ def _r(pattern: str) -> re.Pattern[str]:
 # any digit).  Most sentences hold none, and this skips nearly all the regex work.
 _MONTH_WORDS = frozenset(MONTHS)
 _WEEKDAY_WORDS = frozenset(WEEKDAYS)
-_NUMBER_WORDS = frozenset(w for k in NUMBERS for w in k.split()) | {"several", "few", "many", "couple"}
+_NUMBER_WORDS = frozenset(w for k in NUMBERS for w in k.split()) | {
+    "several",
+    "few",
+    "many",
+    "couple",
+}
 _UNIT_WORDS = frozenset(
     "year years month months week weeks day days decade decades century centuries hour hours"
     " minute minutes quarter quarters fortnight weekend".split()
@@ -188,7 +193,7 @@ def spot(sentence: str) -> list[Spot]:
     # Greedy, longest first; the chosen spans are kept sorted so each check is a bisection.
     starts: list[int] = []
     chosen: list[Spot] = []
-    for _, start, _, cand in candidates:
+    for *_, cand in candidates:
         k = bisect.bisect_right(starts, cand.start)
         if k > 0 and chosen[k - 1].end > cand.start:
             continue

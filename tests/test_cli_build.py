@@ -1,0 +1,157 @@
+"""`timeline build` through typer's CliRunner, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from timeline.cli import app
+from timeline.errors import ExitCode
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def repo_like(tmp_path, sources_dir) -> Path:
+    """A folder laid out like the repo root: ./sources holds the bundled articles."""
+    shutil.copytree(sources_dir, tmp_path / "sources")
+    return tmp_path
+
+
+def _entries_md(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("### ")]
+
+
+def test_bare_build_prints_the_markdown_timeline_of_sources(repo_like):
+    result = runner.invoke(app, ["build"])
+    assert result.exit_code == 0, result.output
+    heads = _entries_md(result.stdout)
+    assert [h.split(" — ")[0] for h in heads] == [
+        "### 1994",
+        "### 1995",
+        "### 2016",
+        "### 22 January 2019",
+    ]
+    assert "## Sources" in result.stdout
+
+
+def test_the_2019_entry_cites_both_outlets(repo_like):
+    out = runner.invoke(app, ["build", "--format", "json"]).stdout
+    events = json.loads(out)["events"]
+    seminar = [e for e in events if e["date"]["value"] == "2019-01-22"]
+    assert len(seminar) == 1
+    expressions = sorted(s["expression"] for s in seminar[0]["sources"])
+    assert expressions == ["Tuesday", "yesterday"]
+    assert len({s["article"] for s in seminar[0]["sources"]}) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "marker"),
+    [("timeline.md", "# Timeline"), ("timeline.html", "<!doctype html>"), ("t.json", '"schema"')],
+)
+def test_output_format_follows_the_suffix(repo_like, name, marker):
+    result = runner.invoke(app, ["build", "-o", name])
+    assert result.exit_code == 0, result.output
+    text = (repo_like / name).read_text(encoding="utf-8")
+    assert marker in text
+    assert result.stdout == ""  # the file has the timeline; stdout stays clean
+    assert f"wrote {name}" in result.stderr
+
+
+def test_explicit_format_wins_over_suffix(repo_like):
+    result = runner.invoke(app, ["build", "--format", "json", "-o", "out.txt"])
+    assert result.exit_code == 0, result.output
+    assert json.loads((repo_like / "out.txt").read_text())["schema"] == "timeline/1"
+
+
+def test_title_summarizer_and_sentences_options(repo_like):
+    result = runner.invoke(
+        app,
+        ["build", "--format", "json", "--title", "Rabat brief", "--summarizer", "lead",
+         "--sentences", "2"],
+    )  # fmt: skip
+    data = json.loads(result.stdout)
+    assert data["title"] == "Rabat brief"
+    for article in data["articles"]:
+        assert len(article["summary"]) == 2
+    lead = data["articles"][0]["summary"][0]
+    assert lead.startswith("Morocco has been a partner")
+
+
+def test_sources_named_explicitly_and_from_elsewhere(tmp_path, sources_dir):
+    files = sorted(str(p) for p in sources_dir.glob("*.md"))
+    result = runner.invoke(app, ["build", *files, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["articles"]) == 2
+
+
+def test_published_option_dates_undated_articles(tmp_path):
+    (tmp_path / "a.txt").write_text("On Tuesday, the minister met NATO officials in Rabat.\n")
+    result = runner.invoke(app, ["build", "a.txt", "--published", "2019-01-22", "-f", "json"])
+    events = json.loads(result.stdout)["events"]
+    assert [e["date"]["value"] for e in events] == ["2019-01-22"]
+
+
+def test_undated_article_warns_that_relative_dates_are_left_off(tmp_path):
+    (tmp_path / "a.txt").write_text("On Tuesday, the minister met NATO officials in Rabat.\n")
+    result = runner.invoke(app, ["build", "a.txt", "-f", "json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["events"] == []
+    assert "a.txt: no publication date" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["build", "nowhere"], ExitCode.NO_INPUT, "nowhere: no such file or folder"),
+        (["build", "empty"], ExitCode.NO_INPUT, "no articles found in empty"),
+        (["build", "--format", "pdf"], ExitCode.USAGE, "unknown format 'pdf'"),
+        (["build", "-o", "out.xyz"], ExitCode.USAGE, "cannot tell the format"),
+        (["build", "--published", "22/01/2019"], ExitCode.USAGE, "is not a date"),
+        (["build", "-o", "missing/dir/t.md"], ExitCode.OUTPUT, "does not exist"),
+        (["build", "--summarizer", "magic"], ExitCode.USAGE, "magic"),
+    ],
+)
+def test_bad_input_gives_one_line_and_an_exit_code(repo_like, args, code, message):
+    (repo_like / "empty").mkdir()
+    result = runner.invoke(app, args)
+    assert result.exit_code == code, result.output
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+
+
+def test_unreadable_file_is_skipped_with_one_line(repo_like):
+    (repo_like / "sources" / "image.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 8)
+    (repo_like / "sources" / "bad.md").write_text("---\ntitle: [unclosed\n---\nText in 1994.\n")
+    result = runner.invoke(app, ["build", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert "skipped sources/bad.md: front matter is not valid YAML" in result.stderr
+    assert "skipped sources/image.md: binary file, not text" in result.stderr
+    assert len(json.loads(result.stdout)["articles"]) == 2
+
+
+def test_failed_run_leaves_existing_output_untouched(repo_like):
+    out = repo_like / "t.md"
+    out.write_text("yesterday's briefing\n")
+    result = runner.invoke(app, ["build", "nowhere", "-o", "t.md"])
+    assert result.exit_code == ExitCode.NO_INPUT
+    assert out.read_text() == "yesterday's briefing\n"
+
+
+def test_output_is_byte_identical_across_runs(repo_like):
+    first = runner.invoke(app, ["build", "-f", "html"]).stdout
+    second = runner.invoke(app, ["build", "-f", "html"]).stdout
+    assert first == second
+
+
+def test_help_has_an_example():
+    for command in ("build", "dates", "summarize"):
+        result = runner.invoke(app, [command, "--help"])
+        assert result.exit_code == 0
+        assert "Example: timeline " + command in result.stdout
