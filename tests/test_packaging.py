@@ -49,12 +49,19 @@ def test_installed_wheel_renders_from_another_folder(wheel, tmp_path, sources_di
     for name in ("t.md", "t.html", "t.json"):
         run = subprocess.run(
             [sys.executable, "-m", "timeline", "build", "-o", name],
-            capture_output=True, text=True, cwd=work, env=env, timeout=120,
+            capture_output=True,
+            text=True,
+            cwd=work,
+            env=env,
+            timeout=120,
         )
         assert run.returncode == 0, run.stderr
         assert (work / name).stat().st_size > 500
     where = subprocess.run(
         [sys.executable, "-c", "import timeline.render as r; print(r.__file__)"],
-        capture_output=True, text=True, cwd=work, env=env,
+        capture_output=True,
+        text=True,
+        cwd=work,
+        env=env,
     )
     assert where.stdout.startswith(str(target))
