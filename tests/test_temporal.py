@@ -147,6 +147,7 @@ def test_today_as_a_day_is_resolved():
         "Prices rose 1.50 percent.",
         "It cost $2015 in all.",
         "It happened on 31 February 2019.",
+        "Subways are being built like no tomorrow.",
     ],
 )
 def test_classic_false_positives_are_not_dates(text):

@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from .model import Entry, Event, TimeValue
 
@@ -33,6 +34,7 @@ _NAMES_TO_MERGE = 2  # shared proper names that make two same-day sentences one 
 _OVERLAP_TO_MERGE = 0.34  # or this share of the shorter sentence's key terms
 
 
+@lru_cache(maxsize=65536)  # each sentence is compared with many others on its date
 def key_terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """(names, terms) of a sentence: capitalised words not opening it, and content words."""
     names: set[str] = set()

@@ -148,7 +148,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a year standing alone, guarded against counts and identifiers
     ("year_bare", _r(rf"{_NOT_ID}\b(?P<x>(?P<year>19\d{{2}}|20\d{{2}}))\b{_NOT_COUNT}(?!\s*(?:GMT|UTC|hours|hrs|h\b))")),
     # yesterday, today, tomorrow, tonight, yesterday morning
-    ("day_word", _r(rf"\b(?P<x>(?P<dw>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight)(?:\s+{_PART})?)\b")),
+    ("day_word", _r(rf"(?<!\bno\s)\b(?P<x>(?P<dw>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight)(?:\s+{_PART})?)\b")),
     ("this_part", _r(rf"\b(?P<x>(?:this|last)\s+{_PART})\b")),
     # last Tuesday, next Tuesday, Tuesday, Tuesday morning
     ("weekday", _r(rf"\b(?P<x>(?:(?P<rel>last|next|this|coming|past)\s+)?{_WD}(?:\s+{_PART})?)\b(?!\s*,?\s*(?:the\s+)?\d)")),
