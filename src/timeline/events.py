@@ -73,6 +73,8 @@ def headline(sentence: str, mention_start: int, mention_end: int) -> str:
     else:
         text = _PARENS.sub("", text)
     text = text.strip()
+    if not re.search(r"\w", text):  # the whole sentence was an aside: keep it, unbracketed
+        text, start = sentence.strip().strip("()[]").strip(), -1
     if len(text.split()) > _HEADLINE_WORDS:
         bounds = [0] + [m.end() for m in re.finditer(r"[,;:–—]\s+", text)] + [len(text) + 1]
         clauses = list(itertools.pairwise(bounds))
@@ -98,7 +100,8 @@ def headline(sentence: str, mention_start: int, mention_end: int) -> str:
             text = " ".join(words[:_HEADLINE_WORDS]).rstrip(",;:–—") + "…"
         elif j < len(clauses) - 1:
             text = text.rstrip(".") + "…"
-    text = text.rstrip().removesuffix(".") if not text.endswith("..") else text
+    text = text.rstrip()
+    text = text.removesuffix(".").rstrip() if not text.endswith("..") else text
     return text[:1].upper() + text[1:] if text else text
 
 

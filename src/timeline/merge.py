@@ -108,7 +108,7 @@ def corpus_title(texts: Sequence[str], limit: int = 3) -> str:
     for text in texts:
         seen = set()
         for i, m in enumerate(_TOKEN.finditer(text)):
-            word = m.group()
+            word = m.group().replace("’", "'").removesuffix("'s")
             low = word.lower()
             if i == 0 or not word[0].isupper() or low in STOP_WORDS or len(low) < 3:
                 continue

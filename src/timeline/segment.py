@@ -18,6 +18,12 @@ from .model import Sentence
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _LINE_FINISHED = re.compile(r"[.!?:;\"”’')\]…]\s*$")
 _HEADLINE_MAX = 80  # a line this short with no final stop is a headline or dateline
+# A line ending in one of these words is wrapped prose, never a headline.
+_OPEN_END = re.compile(
+    r"\b(?:the|a|an|of|in|on|at|to|for|from|with|by|and|or|but|as|than|that|which|who|its"
+    r"|their|his|her|our|is|are|was|were|be|been|has|have|had|will|would|into|over|under)$",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +42,9 @@ def _hard_breaks(text: str) -> list[int]:
         stripped = line.rstrip("\r\n")
         nxt = text[end : end + 200]
         blank_follows = nxt.startswith(("\n", "\r\n")) or not nxt.strip()
-        continues = nxt.lstrip(" \t")[:1].islower()  # wrapped prose goes on in lower case
+        first = nxt.lstrip(" \t")[:1]
+        # wrapped prose goes on in lower case or with a number, or breaks after "the", "of"...
+        continues = first.islower() or first.isdigit() or bool(_OPEN_END.search(stripped))
         if line != stripped and (
             blank_follows
             or not stripped.strip()

@@ -77,8 +77,6 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, str]]:
 
 def read_file(path: Path, shown: str | None = None, published: date | None = None) -> Article:
     """Read one file with the reader for its suffix (plain text when none fits)."""
-    from . import text  # noqa: F401  (registers the built-in readers)
-
     shown = shown if shown is not None else str(path)
     reader = READERS.get(path.suffix.lower(), READERS[".txt"])
     article = reader(path, shown)
@@ -91,8 +89,6 @@ def read_all(
     paths: Iterable[str | os.PathLike[str]], published: date | None = None
 ) -> tuple[list[Article], list[ReadFailure]]:
     """Read every article under ``paths``; unreadable files come back as failures."""
-    from . import text  # noqa: F401
-
     articles: list[Article] = []
     failures: list[ReadFailure] = []
     for path, shown in expand(paths):
@@ -107,3 +103,8 @@ def _replace(article: Article, **changes) -> Article:
     from dataclasses import replace
 
     return replace(article, **changes)
+
+
+# The built-in readers register through the same door as any other (import last: they
+# use register_reader from above).
+from . import text  # noqa: E402, F401

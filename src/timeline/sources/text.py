@@ -51,6 +51,8 @@ def split_front_matter(raw: str) -> tuple[dict, str]:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
         raise ValueError(f"front matter is not valid YAML{where}") from None
+    except ValueError as exc:  # PyYAML builds dates itself: "published: 2019-13-45"
+        raise ValueError(f"front matter has an impossible date ({exc})") from None
     if not isinstance(meta, dict):
         raise ValueError("front matter is not a set of key: value lines")
     return meta, raw[m.end() :]
@@ -68,7 +70,9 @@ def derive_title(body: str) -> str:
 
 def decode(data: bytes, shown: str) -> str:
     """Text from bytes: UTF-8 (a BOM is dropped) or UTF-16 with its BOM."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        codec = "utf-32"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         codec = "utf-16"  # the BOM says which byte order, and the codec drops it
     elif b"\x00" in data[:4096]:
         raise ArticleReadError(shown, "binary file, not text")
@@ -92,7 +96,7 @@ def read_text(path: Path, shown: str) -> Article:
     raw = decode(data, shown)
     try:
         meta, body = split_front_matter(raw)
-        published = parse_date(meta.get("published", meta.get("date")))
+        published = parse_date(meta.get("published") or meta.get("date"))
     except ValueError as exc:
         raise ArticleReadError(shown, str(exc)) from None
     if not body.strip():

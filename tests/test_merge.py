@@ -1,0 +1,349 @@
+"""Tests for timeline.merge: timeline order, which same-day events become one entry, order
+independence, stable entry ids, and the corpus title."""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline import segment, temporal
+from timeline.events import extract
+from timeline.merge import corpus_title, key_terms, merge, same_happening
+from timeline.model import RESOLVED_DCT, Event, SourceRef, TimeValue
+from timeline.sources import read_all
+from timeline.temporal.calendar import day, decade, month, year
+
+TUE = date(2019, 1, 22)
+
+
+def ev(
+    when: TimeValue,
+    text: str,
+    article: str = "a1",
+    position: int = 0,
+    offset: int = 0,
+    expression: str = "x",
+) -> Event:
+    """An event as events.extract would make it, its expression at ``offset`` in the body."""
+    ref = SourceRef(
+        article=article,
+        sentence=text,
+        sentence_index=0,
+        sentence_start=0,
+        sentence_end=len(text),
+        expression=expression,
+        start=offset,
+        end=offset + len(expression),
+    )
+    return Event(
+        date=when, headline=text.rstrip("."), text=text, source=ref, order=(position, offset)
+    )
+
+
+def bundled_events(sources_dir: Path) -> list[Event]:
+    articles, failures = read_all([sources_dir])
+    assert failures == []
+    found: list[Event] = []
+    for index, article in enumerate(articles):
+        sents = segment.sentences(article.body)
+        mentions = temporal.tag(article.body, sents, article.published)
+        found.extend(extract(article.id, index, sents, mentions))
+    return found
+
+
+SEMINAR_MWN = (
+    "Rabat – On Tuesday, Morocco’s Minister Delegate for National Defense Abdeltif Loudiyi "
+    "received NATO's Alejandro Alvargonzalez."
+)
+SEMINAR_DM = "At a seminar held yesterday in Rabat, Alvargonzalez praised Morocco and NATO."
+FLOODS = "Floods hit Valencia and Murcia after heavy rain."
+RATES = "The central bank raised interest rates by half a point."
+
+# a small corpus with ties, same-day merges and unrelated same-day events
+CORPUS = [
+    ev(year(1994), "Morocco joined the Mediterranean Dialogue in 1994.", "mwn", 0, 110),
+    ev(day(TUE), SEMINAR_MWN, "mwn", 0, 132),
+    ev(day(TUE), SEMINAR_DM, "dm", 1, 380),
+    ev(day(TUE), FLOODS, "news", 2, 10),
+    ev(day(TUE), RATES, "biz", 3, 5),
+    ev(year(1995), "Relations between Morocco and NATO date back to 1995.", "dm", 1, 785),
+    ev(year(2016), "The partnership was discussed at the Warsaw Summit in 2016.", "dm", 1, 3151),
+    ev(month(2019, 1), "Talks resumed in January 2019 between Spain and France.", "x", 4, 0),
+    ev(year(2019), "Growth slowed in 2019 across the Eurozone.", "y", 5, 0),
+    ev(decade(2010), "The 2010s saw new threats in the Sahel region.", "z", 6, 0),
+]
+
+
+def summary(entries) -> list[tuple[str, tuple[str, ...]]]:
+    return [(e.date.value, tuple(s.article for s in e.sources)) for e in entries]
+
+
+# --- order -----------------------------------------------------------------------------------
+
+
+def test_entries_are_chronological_by_start_day():
+    events = [
+        ev(year(2016), "Warsaw Summit took place."),
+        ev(day(TUE), "The seminar was held."),
+        ev(year(1994), "The Dialogue was launched."),
+        ev(month(2018, 7), "NATO leaders met."),
+    ]
+    assert [e.date.value for e in merge(events)] == ["1994", "2016", "2018-07", "2019-01-22"]
+
+
+def test_at_the_same_start_day_the_coarser_date_comes_first():
+    events = [
+        ev(day(TUE), "Seminar opened in Rabat."),
+        ev(day(date(2019, 1, 1)), "Ministers toasted the year."),
+        ev(month(2019, 1), "Snow covered Madrid."),
+        ev(year(2019), "Elections were due."),
+        ev(decade(2010), "Sahel threats grew."),
+    ]
+    assert [e.date.value for e in merge(events)] == [
+        "201X",  # 2010-01-01
+        "2019",  # 2019-01-01, year
+        "2019-01",  # 2019-01-01, month
+        "2019-01-01",  # 2019-01-01, day
+        "2019-01-22",
+    ]
+
+
+def test_same_date_ties_keep_the_input_order():
+    floods = ev(day(TUE), FLOODS, "news", position=1, offset=10)
+    rates = ev(day(TUE), RATES, "biz", position=0, offset=500)
+    for events in ([floods, rates], [rates, floods]):
+        assert [e.text for e in merge(events)] == [RATES, FLOODS]
+    earlier = ev(day(TUE), FLOODS, "news", position=0, offset=10)
+    later = ev(day(TUE), RATES, "news", position=0, offset=20)
+    assert [e.text for e in merge([later, earlier])] == [FLOODS, RATES]
+
+
+def test_merge_of_nothing_is_empty():
+    assert merge([]) == []
+
+
+# --- what merges -----------------------------------------------------------------------------
+
+
+def test_same_day_events_sharing_names_merge_with_both_sources():
+    mwn = ev(day(TUE), SEMINAR_MWN, "mwn", 0, 132, "Tuesday")
+    dm = ev(day(TUE), SEMINAR_DM, "dm", 1, 380, "yesterday")
+    [entry] = merge([dm, mwn])
+    assert entry.date == day(TUE)
+    assert [s.article for s in entry.sources] == ["mwn", "dm"]
+    assert [s.expression for s in entry.sources] == ["Tuesday", "yesterday"]
+    # the entry reads as its earliest report
+    assert (entry.text, entry.headline) == (mwn.text, mwn.headline)
+    assert entry.conflicts == ()
+
+
+def test_bundled_seminar_is_one_entry_with_two_sources(sources_dir):
+    entries = merge(bundled_events(sources_dir))
+    assert [e.date.value for e in entries] == ["1994", "1995", "2016", "2019-01-22"]
+    seminar = entries[-1]
+    assert [s.expression for s in seminar.sources] == ["Tuesday", "yesterday"]
+    assert len({s.article for s in seminar.sources}) == 2
+    assert seminar.date == day(TUE)
+    assert all(s.resolution == RESOLVED_DCT for s in seminar.sources)
+    assert all(len(e.sources) == 1 for e in entries[:-1])
+
+
+def test_unrelated_same_day_events_do_not_merge():
+    entries = merge([ev(day(TUE), FLOODS, "news", 0, 1), ev(day(TUE), RATES, "biz", 1, 1)])
+    assert [e.text for e in entries] == [FLOODS, RATES]
+    assert all(len(e.sources) == 1 for e in entries)
+
+
+def test_different_dates_never_merge_even_with_the_same_words():
+    text = "Morocco–NATO cooperation between Morocco and NATO began."
+    events = [ev(year(1994), text, "mwn", 0, 5), ev(year(1995), text, "dm", 1, 5)]
+    assert summary(merge(events)) == [("1994", ("mwn",)), ("1995", ("dm",))]
+
+
+def test_same_start_but_different_precision_never_merge():
+    text = "Morocco and NATO signed the cooperation programme."
+    events = [ev(year(2019), text, "a", 0, 1), ev(month(2019, 1), text, "b", 1, 1)]
+    assert summary(merge(events)) == [("2019", ("a",)), ("2019-01", ("b",))]
+
+
+def test_an_event_joins_a_cluster_through_any_member():
+    # b shares two names with a and two others with c; a and c share one
+    a = ev(day(TUE), "Yesterday Bourita met Alvargonzalez in the capital.", "a", 0, 1)
+    b = ev(
+        day(TUE), "Yesterday Bourita, Alvargonzalez, Loudiyi and Rabat officials spoke.", "b", 1, 1
+    )
+    c = ev(day(TUE), "Yesterday Loudiyi toured Rabat harbour with Bourita.", "c", 2, 1)
+    assert same_happening(a, b) and same_happening(b, c)
+    assert not same_happening(a, c)
+    [entry] = merge([c, b, a])
+    assert [s.article for s in entry.sources] == ["a", "b", "c"]
+
+
+def test_same_happening_by_shared_terms_without_names():
+    a = ev(day(TUE), "the seminar on maritime security cooperation ended.")
+    b = ev(day(TUE), "delegates praised the maritime security seminar.")
+    c = ev(day(TUE), "interest rates were raised by the central bank.")
+    assert same_happening(a, b)
+    assert not same_happening(a, c)
+
+
+def test_entry_order_is_the_order_of_the_first_event_of_each_cluster():
+    entries = merge(CORPUS)
+    starts = [(e.date.start, e.date.sort_key) for e in entries]
+    assert starts == sorted(starts)
+    assert summary(entries) == [
+        ("1994", ("mwn",)),
+        ("1995", ("dm",)),
+        ("201X", ("z",)),
+        ("2016", ("dm",)),
+        ("2019", ("y",)),
+        ("2019-01", ("x",)),
+        ("2019-01-22", ("mwn", "dm")),
+        ("2019-01-22", ("news",)),
+        ("2019-01-22", ("biz",)),
+    ]
+
+
+# --- independence of input order -------------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.permutations(CORPUS))
+def test_result_does_not_depend_on_input_order(events):
+    assert merge(events) == merge(CORPUS)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3, 42])
+def test_bundled_result_does_not_depend_on_input_order(sources_dir, seed):
+    events = bundled_events(sources_dir)
+    expected = merge(events)
+    shuffled = list(events)
+    random.Random(seed).shuffle(shuffled)
+    assert merge(shuffled) == expected
+    assert merge(reversed(events)) == expected  # any iterable will do
+
+
+# --- entry ids -------------------------------------------------------------------------------
+
+
+def test_entry_ids_are_unique_and_stable_across_calls():
+    ids = [e.id for e in merge(CORPUS)]
+    assert len(set(ids)) == len(ids)
+    rebuilt = [ev(e.date, e.text, e.source.article, e.order[0], e.source.start) for e in CORPUS]
+    assert [e.id for e in merge(rebuilt)] == ids
+    assert all(i.startswith("e") and len(i) == 11 for i in ids)
+
+
+_IDS_SCRIPT = """
+from datetime import date
+from timeline.merge import merge
+from timeline.model import Event, SourceRef
+from timeline.temporal.calendar import day, year
+
+def ev(when, text, article, position, offset):
+    ref = SourceRef(article, text, 0, 0, len(text), "x", offset, offset + 1)
+    return Event(when, text, text, ref, (position, offset))
+
+events = [
+    ev(year(1994), "Morocco joined the Dialogue.", "mwn", 0, 110),
+    ev(day(date(2019, 1, 22)), "Yesterday Bourita met NATO and Alvargonzalez.", "mwn", 0, 132),
+    ev(day(date(2019, 1, 22)), "In Rabat, Alvargonzalez met Bourita and NATO.", "dm", 1, 380),
+]
+IDS = " ".join(e.id for e in merge(events))
+"""
+
+
+def test_entry_ids_are_stable_across_interpreters():
+    here: dict = {}
+    exec(_IDS_SCRIPT, here)
+    out = subprocess.run(
+        [sys.executable, "-c", _IDS_SCRIPT + "print(IDS)"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+        env={**os.environ, "PYTHONHASHSEED": "12345"},
+    )
+    assert out.stdout.strip() == here["IDS"]
+    assert len(here["IDS"].split()) == 2  # the two same-day reports are one entry
+
+
+def test_entry_id_depends_on_content():
+    base = ev(year(1994), "Morocco joined.", "a1", 0, 10, "1994")
+    [entry] = merge([base])
+    variants = [
+        ev(year(1995), "Morocco joined.", "a1", 0, 10, "1995"),  # another date
+        ev(year(1994), "Morocco joined.", "a2", 0, 10, "1994"),  # another article
+        ev(year(1994), "Morocco joined.", "a1", 0, 11, "1994"),  # another place
+    ]
+    other_ids = {merge([v])[0].id for v in variants}
+    assert entry.id not in other_ids
+    assert len(other_ids) == 3
+    # a second source changes the entry's id
+    second = ev(year(1994), "Morocco joined NATO's Dialogue.", "a2", 1, 10, "1994")
+    [merged] = merge([base, second])
+    assert len(merged.sources) == 2
+    assert merged.id not in {entry.id, merge([second])[0].id}
+
+
+# --- key terms and corpus title --------------------------------------------------------------
+
+
+def test_key_terms_names_and_terms():
+    names, terms = key_terms("Yesterday NATO’s envoy Alvargonzalez met officials in Rabat.")
+    assert names == {"nato", "alvargonzalez", "rabat"}
+    assert terms == {"nato", "envoy", "alvargonzalez", "met", "official", "rabat"}
+
+
+def test_key_terms_skip_the_opening_word_stop_words_short_words_and_numbers():
+    names, terms = key_terms("Morocco and the EU met on Tuesday in 2019 at 10:30.")
+    assert names == set()  # Morocco opens the sentence; EU is too short; Tuesday is a stop word
+    assert terms == {"morocco", "met"}
+
+
+def test_key_terms_of_empty_text():
+    assert key_terms("") == (frozenset(), frozenset())
+
+
+def test_corpus_title_picks_names_most_articles_share():
+    texts = [
+        "Yesterday NATO met Morocco in Rabat.",
+        "Officials from NATO and Morocco spoke.",
+        "A NATO envoy flew to Spain.",
+    ]
+    assert corpus_title(texts) == "Timeline: NATO, Morocco"
+
+
+def test_corpus_title_limit_and_tie_order():
+    texts = ["In Rabat, Bourita met NATO and Alvargonzalez.", "Then NATO, Bourita and Rabat met."]
+    assert corpus_title(texts) == "Timeline: Bourita, NATO, Rabat"
+    assert corpus_title(texts, limit=1) == "Timeline: Bourita"
+
+
+def test_corpus_title_of_the_bundled_sources(sources_dir):
+    articles, _ = read_all([sources_dir])
+    title = corpus_title([a.body for a in articles])
+    assert title.startswith("Timeline: ")
+    assert {"Morocco", "NATO"} <= set(title.removeprefix("Timeline: ").split(", "))
+
+
+@pytest.mark.parametrize("texts", [[], [""], ["the cat sat on the mat."], ["Morocco."]])
+def test_corpus_title_without_names_is_timeline(texts):
+    assert corpus_title(texts) == "Timeline"
+
+
+def test_corpus_title_counts_possessives_as_the_name():
+    texts = [
+        "In Rabat, NATO met Morocco.",
+        "Later NATO’s envoy praised Morocco’s role.",
+        "Then NATO’s chief met Morocco’s king.",
+    ]
+    assert corpus_title(texts) == "Timeline: Morocco, NATO"
