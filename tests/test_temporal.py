@@ -112,7 +112,11 @@ def test_without_publication_date_relative_stays_unresolved():
         ("for a decade", DURATION, "P1DE"),
         ("for several months", DURATION, "PXM"),
         ("over the past few weeks", DURATION, "PXW"),
-        ("a 25-year-old man", DURATION, "P25Y"),
+        ("a 25-year trade deal", DURATION, "P25Y"),
+        ("nearly forty years", DURATION, "P40Y"),
+        ("the last twenty-four hours", DURATION, "PT24H"),
+        ("for weeks", DURATION, "PXW"),
+        ("the past year", DURATION, "P1Y"),
         ("what Morocco does every day", SET, "P1D"),
         ("published weekly", SET, "P1W"),
         ("held each year", SET, "P1Y"),
@@ -128,6 +132,26 @@ def test_durations_sets_and_references_are_typed(text, type_, value):
     found = tag(text, published=TUE)
     assert [(m.type, m.value) for m in found] == [(type_, value)]
     assert not (found[0].time.is_calendar and type_ in (DURATION, SET))
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("Third-quarter profit fell.", date(1989, 10, 26), "1989-Q3"),
+        ("Profit rose in the fourth quarter.", date(1990, 2, 1), "1989-Q4"),
+        ("Sales in the quarter rose.", date(1989, 10, 26), "1989-Q3"),
+        ("Net fell from the year-ago quarter.", date(1989, 10, 26), "1988-Q3"),
+        ("The dividend is payable Jan. 2.", date(1989, 11, 2), "1990-01-02"),  # the closest
+        ("Holders of record Dec. 15 get it.", date(1989, 11, 2), "1989-12-15"),
+        ("It has been on patrol since March.", date(1990, 8, 13), "1990-03"),
+        ("The talks should conclude by May.", date(1998, 3, 22), "1998-05"),
+        ("It happened in nineteen ninety-six.", date(1998, 1, 1), "1996"),
+        ("Plans for the year two thousand.", date(1998, 1, 1), "2000"),
+    ],
+)
+def test_news_conventions_for_partial_dates(text, published, value):
+    found = [m.value for m in tag(text, published=published) if m.time.is_calendar]
+    assert found == [value]
 
 
 def test_today_as_a_day_is_resolved():
@@ -148,6 +172,7 @@ def test_today_as_a_day_is_resolved():
         "It cost $2015 in all.",
         "It happened on 31 February 2019.",
         "Subways are being built like no tomorrow.",
+        "A 6-year-old boy was found.",  # ages are not temporal expressions in TimeML
     ],
 )
 def test_classic_false_positives_are_not_dates(text):

@@ -46,8 +46,9 @@ ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
 # Tense cues that point a weekday or a yearless date ahead of the article date.
 _FUTURE = re.compile(
     r"\b(?:will|shall|won['’]t|is\s+due|are\s+due|is\s+expected\s+to|are\s+expected\s+to"
-    r"|(?:is|are)\s+scheduled|plans?\s+to|is\s+set\s+to|are\s+set\s+to|is\s+to|are\s+to"
-    r"|going\s+to|to\s+be\s+held|next|upcoming|coming)\b|['’]ll\b",
+    r"|scheduled|plans?\s+to|planned|set\s+to|due\s+to|is\s+to|are\s+to|expected\s+to"
+    r"|going\s+to|to\s+be\s+held|next|upcoming|coming)\b|['’]ll\b"
+    r"|\b(?:by|until|till)\s+(?:the\s+)?(?:end\s+of\s+)?$",
     re.IGNORECASE,
 )
 # "today" followed by a present-tense verb speaks of the present in general, not the day.
@@ -91,8 +92,9 @@ class Context:
         """Whether the clause around the expression points ahead ("will meet on Friday")."""
         if self.spot is None:
             return bool(_FUTURE.search(self.sentence))
-        window = before(self.sentence, self.spot, 120) + " " + after(self.sentence, self.spot, 60)
-        return bool(_FUTURE.search(window))
+        # the cue must govern the expression: "will meet Bush on Thursday", not a "will"
+        # in some other clause of a long sentence
+        return bool(_FUTURE.search(before(self.sentence, self.spot, 60)))
 
 
 @dataclass(frozen=True)
@@ -147,10 +149,16 @@ def _from_period(d: datetime, period: str, mod: str | None = None) -> TimeValue 
 
 
 def _number(text: str) -> int | None:
-    text = " ".join(text.lower().split())
+    """12, "twelve", "twenty-four", "twenty four", "a couple of"; None when vague."""
+    text = " ".join(text.lower().replace("-", " ").split())
     if text.isdigit():
         return int(text)
-    return NUMBERS.get(text)
+    if text in NUMBERS:
+        return NUMBERS[text]
+    tens, _, unit = text.partition(" ")
+    if tens in NUMBERS and unit in NUMBERS and NUMBERS[tens] >= 20 and NUMBERS[unit] < 10:
+        return NUMBERS[tens] + NUMBERS[unit]
+    return None
 
 
 def _unit(text: str) -> str:
@@ -173,24 +181,30 @@ def _month_number(name: str) -> int:
 
 
 def _year_for_month_day(m: int, d: int, ctx: Context) -> date | None:
-    """The year a yearless "22 January" means: the DCT's, moved by a year if the tense says."""
+    """The date a yearless "22 January" means: the one closest to publication.  News
+    writes the year when a date is far away, so the nearest reading is the right one far
+    more often than any reading of tense; the tense only breaks near-ties."""
     assert ctx.dct is not None
-    candidate = cal.valid_day(ctx.dct.year, m, d)
-    if candidate is None:
-        return cal.valid_day(ctx.dct.year - 1, m, d)  # 29 February
-    if ctx.future:
-        if candidate < ctx.dct - timedelta(days=7):
-            return cal.valid_day(ctx.dct.year + 1, m, d)
-    elif candidate > ctx.dct + timedelta(days=7):
-        return cal.valid_day(ctx.dct.year - 1, m, d)
-    return candidate
+    options = [c for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
+               if (c := cal.valid_day(y, m, d)) is not None]  # fmt: skip
+    if not options:
+        return None
+    future = ctx.future
+    return min(
+        options,
+        key=lambda c: (
+            abs((c - ctx.dct).days) + (30 if (c < ctx.dct) == future and c != ctx.dct else 0)
+        ),
+    )
 
 
 def _year_for_month(m: int, ctx: Context) -> int:
+    """The year of a yearless "in March": the month closest to publication."""
     assert ctx.dct is not None
-    if ctx.future:
-        return ctx.dct.year if m >= ctx.dct.month else ctx.dct.year + 1
-    return ctx.dct.year if m <= ctx.dct.month else ctx.dct.year - 1
+    here = ctx.dct.year * 12 + ctx.dct.month - 1
+    options = [(y, y * 12 + m - 1) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
+    future = ctx.future
+    return min(options, key=lambda o: abs(o[1] - here) + (1.5 if (o[1] < here) == future else 0))[0]
 
 
 def is_generic_today(sentence: str, spot: Spot) -> bool:
@@ -393,7 +407,6 @@ def _this_part(spot: Spot, ctx: Context) -> Normalised | None:
 def _weekday(spot: Spot, ctx: Context) -> Normalised | None:
     g = spot.groups
     wd = WEEKDAYS[g["wd"].lower()]
-    part = PART_CODES.get((g.get("part") or "").lower())
     if ctx.dct is None:
         return _unresolved(f"XXXX-WXX-{wd + 1}", DATE, "day")
     rel = (g.get("rel") or "").lower()
@@ -405,7 +418,13 @@ def _weekday(spot: Spot, ctx: Context) -> Normalised | None:
         d = cal.weekday_on_or_after(ctx.dct, wd)
     else:  # news convention: the most recent such day on or before publication
         d = cal.weekday_on_or_before(ctx.dct, wd)
-    return Normalised(_with_part(cal.day(d), part), RESOLVED_DCT)
+    # "Friday night": the span keeps the part of day, the value the day, as TimeBank does
+    return Normalised(cal.day(d, _emod(g)), RESOLVED_DCT)
+
+
+def _emod(g: dict[str, str]) -> str | None:
+    word = (g.get("emod") or "").lower()
+    return {"early": "EARLY", "late": "LATE"}.get(word)
 
 
 def _unit_rel(spot: Spot, ctx: Context) -> Normalised | None:
@@ -423,13 +442,7 @@ def _unit_rel(spot: Spot, ctx: Context) -> Normalised | None:
     step = {"last": -1, "the previous": -1, "next": 1, "the following": 1, "the next": 1}.get(
         rel, 0
     )
-    mod = None
-    if rel.startswith(("earlier", "early")):
-        mod = "START" if rel.startswith("earlier") else "EARLY"
-    elif rel.startswith(("later", "late")):
-        mod = "END" if rel.startswith("later") else "LATE"
-    if rel.endswith("last"):
-        step = -1
+    mod = _emod(g)
     if unit == "day":
         if not anaphoric:
             return None
@@ -524,14 +537,22 @@ def _set(spot: Spot, ctx: Context) -> Normalised | None:
     return Normalised(TimeValue(value, SET, None), RESOLVED_NONE)
 
 
+_DURATION_MODS = {
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "under": "LESS_THAN",
+    "less than": "LESS_THAN", "fewer than": "LESS_THAN", "just under": "LESS_THAN",
+    "over": "MORE_THAN", "more than": "MORE_THAN", "just over": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS",
+}  # fmt: skip
+
+
 def _duration(spot: Spot, ctx: Context) -> Normalised | None:
     g = spot.groups
     unit = _unit(g["unit"])
     raw = " ".join(g.get("n", "1").lower().split())
-    if raw in VAGUE_NUMBERS or (raw not in NUMBERS and not raw.isdigit()):
-        n = "X"
-    else:
-        n = str(_number(raw))
+    number = _number(raw)
+    n = "X" if raw in VAGUE_NUMBERS or number is None else str(number)
     code = UNIT_CODES[unit]
     if unit == "fortnight":
         value = f"P{int(n) * 2}W" if n != "X" else "PXW"
@@ -541,7 +562,83 @@ def _duration(spot: Spot, ctx: Context) -> Normalised | None:
         value = f"P{int(n) * 3}M" if n != "X" else "PXM"
     else:
         value = f"P{n}{code}"
+    mod = _DURATION_MODS.get(" ".join((g.get("dmod") or "").lower().split()))
+    return Normalised(TimeValue(value, DURATION, None, mod=mod), RESOLVED_NONE)
+
+
+def _duration_plural(spot: Spot, ctx: Context) -> Normalised | None:
+    """ "for weeks", "the coming months", "recent years": a vague number of units."""
+    unit = _unit(spot.groups["unit"])
+    code = UNIT_CODES[unit]
+    value = f"PTX{code}" if unit in ("hour", "minute") else f"PX{code}"
     return Normalised(TimeValue(value, DURATION, None), RESOLVED_NONE)
+
+
+def _duration_past(spot: Spot, ctx: Context) -> Normalised | None:
+    """ "the past year", "the next month": one unit, measured from now."""
+    unit = _unit(spot.groups["unit"])
+    return Normalised(TimeValue(f"P1{UNIT_CODES[unit]}", DURATION, None), RESOLVED_NONE)
+
+
+def _last_quarter_before(d: date) -> tuple[int, int]:
+    """The last quarter completed before ``d``: what "the quarter" means in earnings news."""
+    q = (d.month - 1) // 3  # quarters completed this year
+    return (d.year, q) if q else (d.year - 1, 4)
+
+
+def _quarter_noyear(spot: Spot, ctx: Context) -> Normalised | None:
+    """ "third-quarter", "the fourth quarter", "the year-ago quarter" with no year: the most
+    recent such quarter (or half) that has begun by publication."""
+    g = spot.groups
+    is_half = (g.get("qh") or "quarter").lower() == "half"
+    n = ORDINALS[g["q"].lower()]
+    if is_half and n > 2:
+        return None
+    text = ctx.sentence[spot.start : spot.end].lower()
+    if ctx.dct is None:
+        code = f"H{n}" if is_half else f"Q{n}"
+        return _unresolved(f"XXXX-{code}", DATE, "half" if is_half else "quarter")
+    first_month = (n - 1) * (6 if is_half else 3) + 1
+    y = ctx.dct.year if first_month <= ctx.dct.month else ctx.dct.year - 1
+    if text.startswith("next"):
+        y = ctx.dct.year if first_month > ctx.dct.month else ctx.dct.year + 1
+    if text.startswith("last") or "year-ago" in text or "year-earlier" in text:
+        y -= 1
+    tv = cal.half(y, n) if is_half else cal.quarter(y, n)
+    return Normalised(tv, RESOLVED_DCT)
+
+
+def _quarter_rel(spot: Spot, ctx: Context) -> Normalised | None:
+    rel = " ".join(spot.groups["qrel"].lower().replace("’", "'").split())
+    if ctx.dct is None:
+        return _unresolved("XXXX-QX", DATE, "quarter")
+    current = (ctx.dct.year, (ctx.dct.month - 1) // 3 + 1)
+    if rel in ("this", "the current"):
+        y, q = current
+    elif rel == "next":
+        y, q = (current[0], current[1] + 1) if current[1] < 4 else (current[0] + 1, 1)
+    else:
+        y, q = _last_quarter_before(ctx.dct)
+        if rel in ("the year-ago", "the year-earlier", "last year's"):
+            y -= 1
+        elif rel in ("last", "the previous", "the preceding"):
+            y, q = (y, q - 1) if q > 1 else (y - 1, 4)
+    return Normalised(cal.quarter(y, q), RESOLVED_DCT)
+
+
+def _year_words(spot: Spot, ctx: Context) -> Normalised | None:
+    """ "nineteen ninety-six", "the year two thousand": years as spoken in transcripts."""
+    words = ctx.sentence[spot.start : spot.end].lower().replace("-", " ").split()
+    words = [w for w in words if w not in ("the", "year", "and", "hundred", "oh")]
+    if words[:2] == ["two", "thousand"]:
+        rest = " ".join(words[2:])
+        y = 2000 + ((_number(rest) or 0) if rest else 0)
+    else:
+        n = _number(" ".join(words[1:])) if len(words) > 1 else None
+        if n is None or n > 99:
+            return None  # "nineteen" alone is a number
+        y = 1900 + n
+    return Normalised(cal.year(y), RESOLVED_ABSOLUTE)
 
 
 def _ref_rule(value: str):
@@ -596,6 +693,13 @@ _HANDLERS = {
     "set_adv": _set,
     "set_per": _set,
     "duration": _duration,
+    "duration_past": _duration_past,
+    "duration_plural": _duration_plural,
+    "recent": _duration_plural,
+    "coming": _duration_plural,
+    "quarter_noyear": _quarter_noyear,
+    "quarter_rel": _quarter_rel,
+    "year_words": _year_words,
     "duration_adj": _duration,
     "duration_bare": _duration,
     "present": _ref_rule("PRESENT_REF"),

@@ -27,23 +27,36 @@ WEEKDAYS = {
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100,
+    "thirteen": 13, "fourteen": 14, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+    "a thousand": 1000, "a couple of": 2, "couple of": 2, "a couple": 2,
 }  # fmt: skip
-VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a couple of", "couple of")
+VAGUE_NUMBERS = ("several", "a few", "few", "many", "some")
 
 # Month names are matched case-sensitively: "may" is a modal, "march" a verb.
 _MON = (
     r"(?-i:(?P<mon>January|February|March|April|May|June|July|August|September|October"
-    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.(?!\w))?)"
+    r"|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.(?!\w))?))"
 )
 _WD = r"(?-i:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
 _WD_LEAD = r"(?:(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?)?"
 _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2})"
+_UNITS_WORD = r"one|two|three|four|five|six|seven|eight|nine"
+_TENS_WORD = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _NUM = (
-    r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|fifteen|twenty|thirty|forty|fifty|a\s+hundred|hundred|several|a\s+few|few|many"
-    r"|a\s+couple\s+of|couple\s+of)"
+    rf"(?P<n>\d{{1,3}}(?:[.,]\d+)?|(?:{_TENS_WORD})(?:[-\s](?:{_UNITS_WORD}))?|a|an"
+    rf"|{_UNITS_WORD}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    r"|nineteen|a\s+hundred|hundred|a\s+thousand|several|a\s+few|few|many|a\s+couple\s+of"
+    r"|couple\s+of|a\s+couple|some)"
+)
+# Words that bound a duration: "nearly forty years", "up to 180 days", "more than a week".
+_DUR_MOD = (
+    r"(?P<dmod>about|around|approximately|roughly|some|nearly|almost|over|more\s+than"
+    r"|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than"
+    r"|under|just\s+over|just\s+under|only|the\s+past|the\s+last|the\s+next|the\s+coming"
+    r"|the\s+previous|the\s+first|the\s+following|the\s+final|the)"
 )
 _UNIT = r"(?P<unit>years?|months?|weeks?|days?|decades?|centur(?:y|ies)|hours?|minutes?|quarters?)"
 _PART = r"(?P<part>morning|afternoon|evening|night)"
@@ -105,10 +118,13 @@ TRIGGERS: dict[str, frozenset[str]] = {
         "daily weekly monthly annually yearly hourly nightly fortnightly biannually quarterly".split()
     ),
     "set_per": _UNIT_WORDS, "duration": _UNIT_WORDS, "duration_adj": _UNIT_WORDS,
+    "duration_past": _UNIT_WORDS, "duration_plural": _UNIT_WORDS, "recent": frozenset({"recent"}),
+    "coming": frozenset({"coming"}), "quarter_noyear": frozenset({"quarter", "half"}),
+    "quarter_rel": frozenset({"quarter"}), "year_words": frozenset({"nineteen", "thousand"}),
     "duration_bare": frozenset({"decade", "century", "fortnight"}),
     "present": frozenset({"now", "currently", "nowadays", "present", "presently", "moment", "days"}),
-    "past": frozenset({"recently", "lately", "recent", "past"}),
-    "future": frozenset({"future", "soon", "coming"}),
+    "past": frozenset({"recently", "lately", "past"}),
+    "future": frozenset({"future"}),
 }  # fmt: skip
 _WORDS = re.compile(r"[a-z]+|\d|['’]")
 
@@ -137,6 +153,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("decade_short", _r(r"(?P<x>\b(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?['’](?P<dec2>\d0)s)\b")),
     # the first quarter of 2016; Q1 2016; the second half of 2016
     ("quarter", _r(rf"\b(?P<x>(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+(?P<qh>quarter|half)\s+(?:of\s+)?{_YEAR})\b")),
+    ("quarter_noyear", _r(r"\b(?P<x>(?:(?:the|this|last|next|a)\s+)?(?:(?:fiscal|flat|current|latest|most\s+recent|same|year-ago|year-earlier|comparable)\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)(?:[-\s]+(?P<qh>quarter|half)))\b(?!\s+(?:of\s+)?\d)")),
+    ("quarter_rel", _r(r"\b(?P<x>(?P<qrel>the\s+(?:latest|current|most\s+recent|year-ago|year-earlier|same|comparable|previous|preceding)|this|last|next|the|last\s+year['’]s|this\s+year['’]s)\s+(?:fiscal\s+)?quarter)\b(?!['’]?s?\s+(?:of\s+)?\d)")),
     ("quarter_q", _r(rf"\b(?P<x>(?-i:Q|H)(?P<qn>[1-4])\s+{_YEAR})\b")),
     # summer 2016; the summer of 2016; last summer
     ("season_year", _r(rf"\b(?P<x>(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR})\b")),
@@ -147,27 +165,32 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("year_ctx", _r(rf"\b(?:in|since|by|until|till|from|to|during|of|before|after|around|circa|c\.|throughout|between|and|through|year|as\s+of|early\s+as|late\s+as)\s+(?P<x>{_YEAR})\b{_NOT_COUNT}")),
     # a year standing alone, guarded against counts and identifiers
     ("year_bare", _r(rf"{_NOT_ID}\b(?P<x>(?P<year>19\d{{2}}|20\d{{2}}))\b{_NOT_COUNT}(?!\s*(?:GMT|UTC|hours|hrs|h\b))")),
+    ("year_words", _r(rf"\b(?P<x>(?:the\s+year\s+)?(?P<yw>nineteen(?:\s+hundred)?(?:\s+(?:and\s+)?(?:(?:{_TENS_WORD})(?:[-\s](?:{_UNITS_WORD}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[-\s](?:{_UNITS_WORD})))|two\s+thousand(?:\s+(?:and\s+)?(?:{_UNITS_WORD}|ten|eleven|twelve))?))\b(?!\s+(?:{_COUNT_NOUN}|years?|months?|days?|hundred|thousand)\b)")),
     # yesterday, today, tomorrow, tonight, yesterday morning
-    ("day_word", _r(rf"(?<!\bno\s)\b(?P<x>(?P<dw>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight)(?:\s+{_PART})?)\b")),
+    ("day_word", _r(rf"(?<!\bno\s)\b(?P<x>(?:(?P<emod>early|late|earlier|later)\s+)?(?P<dw>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight)(?:\s+{_PART})?)\b")),
     ("this_part", _r(rf"\b(?P<x>(?:this|last)\s+{_PART})\b")),
     # last Tuesday, next Tuesday, Tuesday, Tuesday morning
-    ("weekday", _r(rf"\b(?P<x>(?:(?P<rel>last|next|this|coming|past)\s+)?{_WD}(?:\s+{_PART})?)\b(?!\s*,?\s*(?:the\s+)?\d)")),
+    ("weekday", _r(rf"\b(?P<x>(?:(?P<emod>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?{_WD}(?:\s+{_PART})?)\b(?!\s*,?\s*(?:the\s+)?\d)")),
     # last week, next month, this year, earlier this month, the previous day
-    ("unit_rel", _r(r"\b(?P<x>(?P<rel>last|next|this|(?:earlier|later|early|late)\s+this|(?:earlier|later)\s+last|the\s+previous|the\s+following|the\s+next|the\s+same|that)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|day))\b")),
+    ("unit_rel", _r(r"\b(?P<x>(?:(?P<emod>early|late)\s+)?(?P<rel>last|next|this|the\s+previous|the\s+following|the\s+next|the\s+same|that)\s+(?P<unit>week|weekend|month|year|decade|century|day))\b")),
     # two years ago, a week earlier, three days later
     ("ago", _r(rf"\b(?P<x>{_NUM}\s+{_UNIT}\s+(?P<dir>ago|earlier|later|before|after|previously|hence))\b(?!\s+(?:the|that|this|a)\b)")),
     # every day, each year, every Tuesday, daily, annually
     ("set_every", _r(r"\b(?P<x>(?:every|each)\s+(?:other\s+|single\s+)?(?P<unit>day|week|month|year|morning|evening|night|weekend|quarter|decade|hour|minute|(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))\b")),
-    ("set_adv", _r(r"\b(?P<x>(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|fortnightly|biannually|quarterly))\b")),
+    ("set_adv", _r(r"\b(?P<x>(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|fortnightly|biannually))\b")),
     ("set_per", _r(r"\b(?:once|twice|\w+\s+times)\s+(?P<x>(?:a|per|each)\s+(?P<unit>day|week|month|year))\b")),
     # 25 years, a decade, several months, the past few weeks, 25-year
-    ("duration", _r(rf"\b(?P<x>(?:(?P<q2>the\s+(?:past|last|next|coming|previous|first|following))\s+)?{_NUM}\s+(?:more\s+|full\s+|straight\s+|consecutive\s+)?{_UNIT})\b")),
-    ("duration_adj", _r(r"\b(?P<x>(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|hundred)-(?P<unit>year|month|week|day|hour|minute|decade)(?:-(?:old|long))?)\b")),
+    ("duration", _r(rf"\b(?P<x>(?:{_DUR_MOD}\s+)?{_NUM}\s+(?:more\s+|full\s+|straight\s+|consecutive\s+|additional\s+|long\s+)?{_UNIT})\b")),
+    ("duration_past", _r(r"\b(?P<x>the\s+(?P<dmod>past|last|previous|coming|next)\s+(?P<unit>year|month|week|decade|century))\b(?!['’]s)")),
+    ("duration_plural", _r(r"\b(?:for|in|within|after|over|lasting|took|take|takes|spent|spend)\s+(?P<x>(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries))\b(?!\s+(?:ago|later|earlier|of\s+\w+ing))")),
+    ("duration_adj", _r(r"\b(?P<x>(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|hundred)-(?P<unit>year|month|week|day|hour|minute|decade)(?:-long)?)\b(?!-old)")),
     ("duration_bare", _r(r"\b(?P<x>(?:a|one|the\s+(?:past|last|next|coming))\s+(?P<unit>decade|century|fortnight))\b")),
     # now, currently, recently, the past, the future
+    ("recent", _r(r"\b(?P<x>recent\s+(?P<unit>years|months|weeks|days|decades))\b")),
     ("present", _r(r"\b(?P<x>now|currently|nowadays|at\s+present|presently|at\s+the\s+moment|these\s+days)\b")),
-    ("past", _r(r"\b(?P<x>recently|lately|in\s+recent\s+(?:years|months|weeks|days)|the\s+past)\b(?!\s+(?:few|several|two|three|\d))")),
-    ("future", _r(r"\b(?P<x>the\s+future|soon|in\s+the\s+coming\s+(?:years|months|weeks|days))\b")),
+    ("past", _r(r"\b(?P<x>recently|lately|the\s+past)\b(?!\s+(?:few|several|two|three|\d))")),
+    ("future", _r(r"\b(?:the|near|distant|foreseeable)\s+(?P<x>future)\b")),
+    ("coming", _r(r"\b(?P<x>(?:the\s+)?coming\s+(?P<unit>years|months|weeks|days|decades))\b")),
     # 18:00, 6.30 pm, 6 p.m., 0030 GMT
     ("clock_dot", _r(r"(?<![\d:.])(?P<x>(?P<h>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d)\s*(?:(?P<ap>[ap]\.?m\.?)(?!\w)|(?P<tz>GMT|UTC|BST|CET|EST|EDT|PST|ET|local\s+time|UK\s+time)))(?![\d:])")),
     ("clock", _r(r"(?<![\d:.])(?P<x>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?P<ap>[ap]\.?m\.?)(?!\w))?(?:\s+(?P<tz>GMT|UTC|BST|CET|EST|EDT|PST|ET|local\s+time|UK\s+time))?)(?![\d:])")),
