@@ -108,7 +108,7 @@ def test_at_the_same_start_day_the_coarser_date_comes_first():
         ev(decade(2010), "Sahel threats grew."),
     ]
     assert [e.date.value for e in merge(events)] == [
-        "201X",  # 2010-01-01
+        "201",  # 2010-01-01
         "2019",  # 2019-01-01, year
         "2019-01",  # 2019-01-01, month
         "2019-01-01",  # 2019-01-01, day
@@ -202,7 +202,7 @@ def test_entry_order_is_the_order_of_the_first_event_of_each_cluster():
     assert summary(entries) == [
         ("1994", ("mwn",)),
         ("1995", ("dm",)),
-        ("201X", ("z",)),
+        ("201", ("z",)),
         ("2016", ("dm",)),
         ("2019", ("y",)),
         ("2019-01", ("x",)),

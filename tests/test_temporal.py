@@ -32,7 +32,7 @@ def values(text: str, published: date | None = TUE) -> list[tuple[str, str, str]
         ("Filed 2019-01-22 at noon.", [("2019-01-22", DATE, "2019-01-22")]),
         ("Signed on 22/01/2019.", [("22/01/2019", DATE, "2019-01-22")]),
         ("In January 2019 it began.", [("January 2019", DATE, "2019-01")]),
-        ("The 1990s were calm.", [("The 1990s", DATE, "199X")]),
+        ("The 1990s were calm.", [("The 1990s", DATE, "199")]),
         ("Growth slowed in early 2016.", [("early 2016", DATE, "2016")]),
         ("Profits rose in the first quarter of 2016.",
          [("the first quarter of 2016", DATE, "2016-Q1")]),

@@ -32,10 +32,12 @@ def tag(
     if sentences is None:
         sentences = split_sentences(text)
     mentions: list[Mention] = []
-    anchor = None
+    anchor = quarter = None
     for sent in sentences:
         for found in spot(sent.text):
-            ctx = Context(sent.text, published, language, anchor, day_first)
+            ctx = Context(
+                sent.text, published, language, anchor, quarter=quarter, day_first=day_first
+            )
             result = normalise(found, ctx)
             if result is None:
                 continue
@@ -53,4 +55,6 @@ def tag(
             )
             if result.time.is_calendar and result.time.granularity in ("day", "part-of-day"):
                 anchor = result.time
+            if result.time.is_calendar and result.time.granularity == "quarter":
+                quarter = result.time
     return mentions

@@ -42,7 +42,7 @@ def week(d: date, mod: str | None = None) -> TimeValue:
 def decade(first_year: int, mod: str | None = None) -> TimeValue:
     first_year -= first_year % 10
     return TimeValue(
-        f"{first_year // 10:03d}X",
+        f"{first_year // 10:03d}",  # TimeML 1.2.1: "the 1990s" is "199"
         DATE,
         "decade",
         date(first_year, 1, 1),

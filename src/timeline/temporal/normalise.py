@@ -84,6 +84,7 @@ class Context:
     dct: date | None  # the article's publication date
     language: str = "en"
     anchor: TimeValue | None = None  # the last calendar date mentioned before, for anaphora
+    quarter: TimeValue | None = None  # the last quarter mentioned: the frame of earnings news
     day_first: bool = True  # 03/04/2019 is 3 April (most of the world's news)
     spot: Spot | None = None  # the expression being normalised, for cues around it
 
@@ -190,10 +191,12 @@ def _year_for_month_day(m: int, d: int, ctx: Context) -> date | None:
     if not options:
         return None
     future = ctx.future
+    # News reports the past: a date after publication needs a clear lead over the one
+    # before it, unless the tense points ahead (then the past needs it).
     return min(
         options,
         key=lambda c: (
-            abs((c - ctx.dct).days) + (30 if (c < ctx.dct) == future and c != ctx.dct else 0)
+            abs((c - ctx.dct).days) + (90 if (c < ctx.dct) == future and c != ctx.dct else 0)
         ),
     )
 
@@ -204,7 +207,7 @@ def _year_for_month(m: int, ctx: Context) -> int:
     here = ctx.dct.year * 12 + ctx.dct.month - 1
     options = [(y, y * 12 + m - 1) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
     future = ctx.future
-    return min(options, key=lambda o: abs(o[1] - here) + (1.5 if (o[1] < here) == future else 0))[0]
+    return min(options, key=lambda o: abs(o[1] - here) + (3 if (o[1] < here) == future else 0))[0]
 
 
 def is_generic_today(sentence: str, spot: Spot) -> bool:
@@ -359,9 +362,8 @@ def _year_mod(spot: Spot, ctx: Context) -> Normalised | None:
     g = spot.groups
     y = int(g["year"])
     word = " ".join(g["mod"].lower().split())
-    if word in ("fiscal", "fy"):
-        tv = cal.year(y)
-        return Normalised(TimeValue(f"FY{y}", DATE, "year", tv.start, tv.end), RESOLVED_ABSOLUTE)
+    if word in ("fiscal", "fy"):  # TimeML news marks the fiscal year with its year's value
+        return Normalised(cal.year(y), RESOLVED_ABSOLUTE)
     return Normalised(cal.year(y, MODS.get(word)), RESOLVED_ABSOLUTE)
 
 
@@ -484,6 +486,10 @@ def _ago(spot: Spot, ctx: Context) -> Normalised | None:
     sign = -1 if direction in ("ago", "earlier", "before", "previously") else 1
     if n is None:  # "several years ago": the past, no more precise than that
         return _ref("PAST_REF" if sign < 0 else "FUTURE_REF")
+    if unit == "year" and n == 1 and ctx.quarter is not None and ctx.quarter.start:
+        # "profit rose from a year ago/earlier" compares the quarter under discussion
+        q = (ctx.quarter.start.month - 1) // 3 + 1
+        return Normalised(cal.quarter(ctx.quarter.start.year + sign, q), RESOLVED_DCT)
     relative_to_anchor = direction in ("earlier", "later", "before", "after")
     base = ctx.anchor.start if relative_to_anchor and ctx.anchor else ctx.dct
     if base is None:
@@ -641,6 +647,41 @@ def _year_words(spot: Spot, ctx: Context) -> Normalised | None:
     return Normalised(cal.year(y), RESOLVED_ABSOLUTE)
 
 
+def _year_ago_adj(spot: Spot, ctx: Context) -> Normalised | None:
+    """ "year-earlier results": the period under discussion, a year back."""
+    if ctx.quarter is not None and ctx.quarter.start:
+        q = (ctx.quarter.start.month - 1) // 3 + 1
+        return Normalised(cal.quarter(ctx.quarter.start.year - 1, q), RESOLVED_DCT)
+    if ctx.dct is None:
+        return _unresolved("XXXX", DATE, "year")
+    return Normalised(cal.year(ctx.dct.year - 1), RESOLVED_DCT)
+
+
+def _the_weekend(spot: Spot, ctx: Context) -> Normalised | None:
+    if ctx.dct is None:
+        return _unresolved("XXXX-WXX-WE", DATE, "week")
+    if ctx.future:
+        saturday = cal.weekday_on_or_after(ctx.dct, 5)
+    else:
+        saturday = cal.weekday_on_or_before(ctx.dct, 5)
+    iso_year, iso_week, _ = saturday.isocalendar()
+    return Normalised(
+        TimeValue(f"{iso_year:04d}-W{iso_week:02d}-WE", DATE, "week", saturday,
+                  saturday + timedelta(days=1)),
+        RESOLVED_DCT,
+    )  # fmt: skip
+
+
+def _month_relyear(spot: Spot, ctx: Context) -> Normalised | None:
+    g = spot.groups
+    m = _month_number(g["mon"])
+    if ctx.dct is None:
+        return _unresolved(f"XXXX-{m:02d}", DATE, "month")
+    step = {"last": -1, "this": 0, "next": 1}[g["yrel"].lower()]
+    mod = MODS.get((g.get("mod") or "").lower())
+    return Normalised(cal.month(ctx.dct.year + step, m, mod), RESOLVED_DCT)
+
+
 def _ref_rule(value: str):
     return lambda spot, ctx: _ref(value)
 
@@ -695,8 +736,12 @@ _HANDLERS = {
     "duration": _duration,
     "duration_past": _duration_past,
     "duration_plural": _duration_plural,
-    "recent": _duration_plural,
-    "coming": _duration_plural,
+    "recent": _ref_rule("PAST_REF"),
+    "coming": _ref_rule("FUTURE_REF"),
+    "quarter_adj": _quarter_noyear,
+    "year_ago_adj": _year_ago_adj,
+    "weekend": _the_weekend,
+    "month_relyear": _month_relyear,
     "quarter_noyear": _quarter_noyear,
     "quarter_rel": _quarter_rel,
     "year_words": _year_words,

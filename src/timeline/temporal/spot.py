@@ -120,7 +120,9 @@ TRIGGERS: dict[str, frozenset[str]] = {
     "set_per": _UNIT_WORDS, "duration": _UNIT_WORDS, "duration_adj": _UNIT_WORDS,
     "duration_past": _UNIT_WORDS, "duration_plural": _UNIT_WORDS, "recent": frozenset({"recent"}),
     "coming": frozenset({"coming"}), "quarter_noyear": frozenset({"quarter", "half"}),
-    "quarter_rel": frozenset({"quarter"}), "year_words": frozenset({"nineteen", "thousand"}),
+    "quarter_rel": frozenset({"quarter", "period"}), "quarter_adj": frozenset({"quarter", "half"}),
+    "year_ago_adj": frozenset({"earlier", "ago"}), "weekend": frozenset({"weekend"}),
+    "month_relyear": _MONTH_WORDS, "year_words": frozenset({"nineteen", "thousand"}),
     "duration_bare": frozenset({"decade", "century", "fortnight"}),
     "present": frozenset({"now", "currently", "nowadays", "present", "presently", "moment", "days"}),
     "past": frozenset({"recently", "lately", "past"}),
@@ -145,6 +147,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("month_day", _r(rf"\b(?P<x>{_WD_LEAD}{_MON}\s+{_DAY})\b(?!\s*[,]?\s*\d)(?!:)")),
     # 22 January; the 22nd of January
     ("day_month", _r(rf"\b(?P<x>{_WD_LEAD}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON})(?!\w)(?!\.?,?\s+\d)")),
+    # June last year, January this year
+    ("month_relyear", _r(rf"\b(?P<x>(?:(?P<mod>early|mid|late)[-\s]+)?{_MON}\s+(?P<yrel>last|this|next)\s+year)\b")),
     # last/next/this January; in January; early January
     ("month_rel", _r(rf"\b(?P<x>(?P<rel>last|next|this|(?:earlier|later)\s+this|early|mid|late)[-\s]+{_MON})(?!\w)(?!\.?,?\s+\d)")),
     ("month_ctx", _r(rf"\b(?:in|since|until|till|by|during|from|through|before|after|of)\s+(?P<x>{_MON})(?!\w)(?!\.?,?\s+\d)")),
@@ -153,8 +157,10 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("decade_short", _r(r"(?P<x>\b(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?['’](?P<dec2>\d0)s)\b")),
     # the first quarter of 2016; Q1 2016; the second half of 2016
     ("quarter", _r(rf"\b(?P<x>(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+(?P<qh>quarter|half)\s+(?:of\s+)?{_YEAR})\b")),
-    ("quarter_noyear", _r(r"\b(?P<x>(?:(?:the|this|last|next|a)\s+)?(?:(?:fiscal|flat|current|latest|most\s+recent|same|year-ago|year-earlier|comparable)\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)(?:[-\s]+(?P<qh>quarter|half)))\b(?!\s+(?:of\s+)?\d)")),
-    ("quarter_rel", _r(r"\b(?P<x>(?P<qrel>the\s+(?:latest|current|most\s+recent|year-ago|year-earlier|same|comparable|previous|preceding)|this|last|next|the|last\s+year['’]s|this\s+year['’]s)\s+(?:fiscal\s+)?quarter)\b(?!['’]?s?\s+(?:of\s+)?\d)")),
+    ("quarter_noyear", _r(r"\b(?P<x>(?:(?:the|this|last|next)\s+)?(?:(?:fiscal|flat|current|latest|most\s+recent|same|year-ago|year-earlier|comparable)\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?P<qh>quarter|half))\b(?!\s+(?:of\s+)?\d)")),
+    ("quarter_adj", _r(r"\b(?P<x>(?:fiscal\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)-(?P<qh>quarter|half))\b")),
+    ("quarter_rel", _r(r"\b(?P<x>(?P<qrel>the\s+(?:latest|current|most\s+recent|year-ago|year-earlier|same|comparable|previous|preceding)|this|last|next|the|last\s+year['’]s|this\s+year['’]s)\s+(?:fiscal\s+)?(?:quarter|(?<=latest\s)period|(?<=year-ago\s)period|(?<=year-earlier\s)period))\b(?!['’]?s?\s+(?:of\s+)?\d)")),
+    ("year_ago_adj", _r(r"\b(?P<x>year-(?:earlier|ago))\b(?!\s+(?:quarter|period))")),
     ("quarter_q", _r(rf"\b(?P<x>(?-i:Q|H)(?P<qn>[1-4])\s+{_YEAR})\b")),
     # summer 2016; the summer of 2016; last summer
     ("season_year", _r(rf"\b(?P<x>(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR})\b")),
@@ -172,13 +178,14 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # last Tuesday, next Tuesday, Tuesday, Tuesday morning
     ("weekday", _r(rf"\b(?P<x>(?:(?P<emod>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?{_WD}(?:\s+{_PART})?)\b(?!\s*,?\s*(?:the\s+)?\d)")),
     # last week, next month, this year, earlier this month, the previous day
-    ("unit_rel", _r(r"\b(?P<x>(?:(?P<emod>early|late)\s+)?(?P<rel>last|next|this|the\s+previous|the\s+following|the\s+next|the\s+same|that)\s+(?P<unit>week|weekend|month|year|decade|century|day))\b")),
+    ("unit_rel", _r(r"\b(?P<x>(?:(?P<emod>early|late|earlier|later)\s+)?(?P<rel>last|next|this|the\s+previous|the\s+following|the\s+next|the\s+same|that)\s+(?P<unit>week|weekend|month|year|decade|century|day))\b")),
+    ("weekend", _r(r"\b(?:over|during|on|at|for|this\s+past)\s+(?P<x>the\s+weekend)\b")),
     # two years ago, a week earlier, three days later
-    ("ago", _r(rf"\b(?P<x>{_NUM}\s+{_UNIT}\s+(?P<dir>ago|earlier|later|before|after|previously|hence))\b(?!\s+(?:the|that|this|a)\b)")),
+    ("ago", _r(rf"\b(?P<x>(?:(?:about|around|nearly|almost|some|more\s+than|less\s+than|over|just|only)\s+)?{_NUM}\s+{_UNIT}\s+(?P<dir>ago|earlier|later|before|after|previously|hence))\b(?!\s+(?:the|that|this|a)\b)")),
     # every day, each year, every Tuesday, daily, annually
     ("set_every", _r(r"\b(?P<x>(?:every|each)\s+(?:other\s+|single\s+)?(?P<unit>day|week|month|year|morning|evening|night|weekend|quarter|decade|hour|minute|(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))\b")),
     ("set_adv", _r(r"\b(?P<x>(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|fortnightly|biannually))\b")),
-    ("set_per", _r(r"\b(?:once|twice|\w+\s+times)\s+(?P<x>(?:a|per|each)\s+(?P<unit>day|week|month|year))\b")),
+    ("set_per", _r(r"(?:\b(?:once|twice|\w+\s+times|million|billion|percent|dollars|cents|\d)|%)\s+(?P<x>(?:a|per|each)\s+(?P<unit>day|week|month|year))\b")),
     # 25 years, a decade, several months, the past few weeks, 25-year
     ("duration", _r(rf"\b(?P<x>(?:{_DUR_MOD}\s+)?{_NUM}\s+(?:more\s+|full\s+|straight\s+|consecutive\s+|additional\s+|long\s+)?{_UNIT})\b")),
     ("duration_past", _r(r"\b(?P<x>the\s+(?P<dmod>past|last|previous|coming|next)\s+(?P<unit>year|month|week|decade|century))\b(?!['’]s)")),
@@ -189,7 +196,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("recent", _r(r"\b(?P<x>recent\s+(?P<unit>years|months|weeks|days|decades))\b")),
     ("present", _r(r"\b(?P<x>now|currently|nowadays|at\s+present|presently|at\s+the\s+moment|these\s+days)\b")),
     ("past", _r(r"\b(?P<x>recently|lately|the\s+past)\b(?!\s+(?:few|several|two|three|\d))")),
-    ("future", _r(r"\b(?:the|near|distant|foreseeable)\s+(?P<x>future)\b")),
+    ("future", _r(r"\b(?P<x>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future)\b")),
     ("coming", _r(r"\b(?P<x>(?:the\s+)?coming\s+(?P<unit>years|months|weeks|days|decades))\b")),
     # 18:00, 6.30 pm, 6 p.m., 0030 GMT
     ("clock_dot", _r(r"(?<![\d:.])(?P<x>(?P<h>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d)\s*(?:(?P<ap>[ap]\.?m\.?)(?!\w)|(?P<tz>GMT|UTC|BST|CET|EST|EDT|PST|ET|local\s+time|UK\s+time)))(?![\d:])")),
