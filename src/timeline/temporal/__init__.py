@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -14,6 +15,8 @@ from .normalise import Context, normalise
 from .spot import spot
 
 __all__ = ["tag"]
+
+_BACKWARD = re.compile(r"year-ago|year-earlier|last\s+year|previous|preceding", re.IGNORECASE)
 
 
 def tag(
@@ -55,6 +58,11 @@ def tag(
             )
             if result.time.is_calendar and result.time.granularity in ("day", "part-of-day"):
                 anchor = result.time
-            if result.time.is_calendar and result.time.granularity == "quarter":
+            if (
+                result.time.granularity == "quarter"
+                and result.time.is_calendar
+                and not _BACKWARD.search(mentions[-1].text)
+                and found.rule not in ("ago", "year_ago_adj")
+            ):  # the quarter under discussion, not the one it is compared with
                 quarter = result.time
     return mentions

@@ -44,11 +44,11 @@ ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
             "4th": 4}  # fmt: skip
 
 # Tense cues that point a weekday or a yearless date ahead of the article date.
+# Only constructions that put the clause in the future: "had been scheduled to expire
+# Friday", "by Wednesday", "next to the embassy" and "planned" all occur in past reports.
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won['’]t|is\s+due|are\s+due|is\s+expected\s+to|are\s+expected\s+to"
-    r"|scheduled|plans?\s+to|planned|set\s+to|due\s+to|is\s+to|are\s+to|expected\s+to"
-    r"|going\s+to|to\s+be\s+held|next|upcoming|coming)\b|['’]ll\b"
-    r"|\b(?:by|until|till)\s+(?:the\s+)?(?:end\s+of\s+)?$",
+    r"\b(?:will|shall|won['’]t|(?:is|are|am)\s+(?:due|scheduled|expected|set|going|slated)"
+    r"\s+to|(?:is|are)\s+to|plans?\s+to|to\s+be\s+held|upcoming)\b|['’]ll\b",
     re.IGNORECASE,
 )
 # "today" followed by a present-tense verb speaks of the present in general, not the day.
@@ -392,9 +392,11 @@ def _day_word(spot: Spot, ctx: Context) -> Normalised | None:
 
 
 def _with_part(tv: TimeValue, part: str | None) -> TimeValue:
+    """ "Friday night": the day with its part (value "…TNI"), typed DATE as TimeML news
+    corpora mostly mark it (a clock time is a TIME)."""
     if not part:
         return tv
-    return TimeValue(f"{tv.value}T{part}", TIME, "part-of-day", tv.start, tv.end, tv.mod)
+    return TimeValue(f"{tv.value}T{part}", DATE, "part-of-day", tv.start, tv.end, tv.mod)
 
 
 def _this_part(spot: Spot, ctx: Context) -> Normalised | None:
@@ -420,8 +422,8 @@ def _weekday(spot: Spot, ctx: Context) -> Normalised | None:
         d = cal.weekday_on_or_after(ctx.dct, wd)
     else:  # news convention: the most recent such day on or before publication
         d = cal.weekday_on_or_before(ctx.dct, wd)
-    # "Friday night": the span keeps the part of day, the value the day, as TimeBank does
-    return Normalised(cal.day(d, _emod(g)), RESOLVED_DCT)
+    part = PART_CODES.get((g.get("part") or "").lower())
+    return Normalised(_with_part(cal.day(d, _emod(g)), part), RESOLVED_DCT)
 
 
 def _emod(g: dict[str, str]) -> str | None:
@@ -688,6 +690,31 @@ def _ref_rule(value: str):
 
 def _clock(spot: Spot, ctx: Context) -> Normalised | None:
     g = spot.groups
+    if "wd" in g or "mon" in g:  # "10 p.m. Wednesday", "noon Saturday", "5 p.m. EST Nov. 9"
+        day_ = _weekday(spot, ctx) if "wd" in g else _month_day(spot, ctx)
+        if day_ is None or not day_.time.is_calendar:
+            return day_
+        clock = _clock_of(g)
+        if clock is None:
+            return None
+        d = day_.time.start
+        tv = TimeValue(f"{d.isoformat()}{clock}", TIME, "minute", d, d)
+        return Normalised(tv, day_.resolution)
+    clock = _clock_of(g)
+    if clock is None:
+        return None
+    if ctx.dct is None:
+        return _unresolved(f"XXXX-XX-XX{clock}", TIME, "minute")
+    return Normalised(
+        TimeValue(f"{ctx.dct.isoformat()}{clock}", TIME, "minute", ctx.dct, ctx.dct),
+        RESOLVED_DCT,
+    )
+
+
+def _clock_of(g: dict[str, str]) -> str | None:
+    """ "T22:00" from the clock groups of a match, None for an impossible time."""
+    if g.get("word"):
+        return {"noon": "T12:00", "midday": "T12:00", "midnight": "T24:00"}[g["word"].lower()]
     h = int(g["h"])
     mi = int(g.get("mi") or 0)
     ap = (g.get("ap") or "").lower().replace(".", "")
@@ -697,13 +724,7 @@ def _clock(spot: Spot, ctx: Context) -> Normalised | None:
         h = 0
     if h > 23:
         return None
-    clock = f"T{h:02d}:{mi:02d}"
-    if ctx.dct is None:
-        return _unresolved(f"XXXX-XX-XX{clock}", TIME, "minute")
-    return Normalised(
-        TimeValue(f"{ctx.dct.isoformat()}{clock}", TIME, "minute", ctx.dct, ctx.dct),
-        RESOLVED_DCT,
-    )
+    return f"T{h:02d}:{mi:02d}"
 
 
 _HANDLERS = {
@@ -751,6 +772,7 @@ _HANDLERS = {
     "past": _ref_rule("PAST_REF"),
     "future": _ref_rule("FUTURE_REF"),
     "clock": _clock,
+    "clock_day": _clock,
     "clock_dot": _clock,
     "clock_ap": _clock,
     "clock_mil": _clock,

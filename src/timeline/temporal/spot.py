@@ -121,7 +121,8 @@ TRIGGERS: dict[str, frozenset[str]] = {
     "duration_past": _UNIT_WORDS, "duration_plural": _UNIT_WORDS, "recent": frozenset({"recent"}),
     "coming": frozenset({"coming"}), "quarter_noyear": frozenset({"quarter", "half"}),
     "quarter_rel": frozenset({"quarter", "period"}), "quarter_adj": frozenset({"quarter", "half"}),
-    "year_ago_adj": frozenset({"earlier", "ago"}), "weekend": frozenset({"weekend"}),
+    "year_ago_adj": frozenset({"earlier", "ago"}),
+    "clock_day": _WEEKDAY_WORDS | _MONTH_WORDS, "weekend": frozenset({"weekend"}),
     "month_relyear": _MONTH_WORDS, "year_words": frozenset({"nineteen", "thousand"}),
     "duration_bare": frozenset({"decade", "century", "fortnight"}),
     "present": frozenset({"now", "currently", "nowadays", "present", "presently", "moment", "days"}),
@@ -198,6 +199,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("past", _r(r"\b(?P<x>recently|lately|the\s+past)\b(?!\s+(?:few|several|two|three|\d))")),
     ("future", _r(r"\b(?P<x>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future)\b")),
     ("coming", _r(r"\b(?P<x>(?:the\s+)?coming\s+(?P<unit>years|months|weeks|days|decades))\b")),
+    # 10 p.m. Wednesday, noon Saturday, midnight Friday, 5 p.m. EST Nov. 9
+    ("clock_day", _r(rf"(?<![\d:.])(?P<x>(?:(?P<word>noon|midday|midnight)|(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b))(?:\s+(?P<tz>GMT|UTC|BST|CET|EST|EDT|PST|ET|local\s+time))?,?\s+(?:on\s+)?(?:{_WD}|{_MON}\s+{_DAY}\b))")),
     # 18:00, 6.30 pm, 6 p.m., 0030 GMT
     ("clock_dot", _r(r"(?<![\d:.])(?P<x>(?P<h>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d)\s*(?:(?P<ap>[ap]\.?m\.?)(?!\w)|(?P<tz>GMT|UTC|BST|CET|EST|EDT|PST|ET|local\s+time|UK\s+time)))(?![\d:])")),
     ("clock", _r(r"(?<![\d:.])(?P<x>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?P<ap>[ap]\.?m\.?)(?!\w))?(?:\s+(?P<tz>GMT|UTC|BST|CET|EST|EDT|PST|ET|local\s+time|UK\s+time))?)(?![\d:])")),
