@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import random
 import subprocess
 import sys
 import textwrap
@@ -12,11 +13,14 @@ import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline import summarize as summarize_module
 from timeline.errors import TimelineError, UnknownFormatError, UsageError
 from timeline.model import Sentence
 from timeline.segment import sentences
+from timeline.sources import read_file
 from timeline.summarize import (
     SUMMARIZERS,
     available,
@@ -25,6 +29,8 @@ from timeline.summarize import (
 )
 
 SRC = Path(__file__).resolve().parents[1] / "src"
+SOURCES = Path(__file__).resolve().parents[1] / "sources"
+T17 = Path("/work/shared/corpora/t17")  # the Timeline17 corpus, when the machine has it
 
 BUILTINS = ["kl", "lead", "lexrank", "lsa", "luhn", "sumbasic", "textrank"]
 
@@ -203,6 +209,207 @@ def test_degenerate_texts_do_not_fail_or_warn(method: str) -> None:
             chosen = summarize(found, count=1, method=method)
             assert len(chosen) == 1
             assert_picked_from(chosen, found)
+
+
+# --- lexrank: the numpy implementation gives sumy's scores ---------------------------------
+
+LEXRANK_TOLERANCE = 1e-9
+
+
+def assert_lexrank_matches_sumy(
+    found: list[Sentence], language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same scores as sumy's LexRankSummarizer (NaN where it gives NaN), same summaries."""
+    fast = summarize_module._lexrank(found, language)
+    reference = summarize_module._lexrank_sumy(found, language)
+    assert len(fast) == len(reference) == len(found)
+    for pos, (mine, theirs) in enumerate(zip(fast, reference, strict=True)):
+        if math.isnan(theirs):
+            assert math.isnan(mine), (pos, mine)
+        else:
+            assert abs(mine - theirs) <= LEXRANK_TOLERANCE, (pos, mine, theirs)
+    monkeypatch.setitem(SUMMARIZERS, "lexrank-sumy", summarize_module._lexrank_sumy)
+    for count in range(1, 6):
+        assert indices(summarize(found, count=count, language=language)) == indices(
+            summarize(found, count=count, language=language, method="lexrank-sumy")
+        ), count
+
+
+def as_sentences(texts: list[str]) -> list[Sentence]:
+    """Sentences built directly, so a generated text is cut exactly where we mean."""
+    return [Sentence(pos, 0, len(text), text) for pos, text in enumerate(texts)]
+
+
+# Content words with shared stems (flood/floods/flooding), English stop words, and case
+# variants: stemming, stop words and lower-casing all decide which terms sentences share.
+VOCABULARY = (
+    "flood floods flooding Flooded river rivers River town towns rain rained Rain storm "
+    "storms council Council agency barrier 2020 600 the The of and it is was THE a"
+).split()
+STOP_ONLY = ("It is.", "The a of.", "It was the.", "And it is the.")
+
+
+def random_texts(seed: int) -> list[str]:
+    """0 to 30 sentences from a small vocabulary, with duplicates and stop-word sentences."""
+    rng = random.Random(seed)
+    texts: list[str] = []
+    for _ in range(rng.randrange(31)):
+        roll = rng.random()
+        if texts and roll < 0.15:
+            texts.append(rng.choice(texts))  # a duplicate of an earlier sentence
+        elif roll < 0.25:
+            texts.append(rng.choice(STOP_ONLY))
+        else:
+            texts.append(" ".join(rng.choices(VOCABULARY, k=rng.randrange(1, 9))) + ".")
+    return texts
+
+
+def threshold_tie(rng: random.Random, repeated: int, single: int, fillers: int) -> list[str]:
+    """Four sentences whose cosines sit exactly on LexRank's 0.1 threshold, then fillers.
+
+    Every linking word is in exactly two sentences, so all idfs are equal.  A and B share
+    one word; each has ``repeated`` words twice (tf 1) and ``single`` once (tf 1/2), and
+    ``repeated + single / 4 == 10`` makes their cosine 1/10 up to rounding, which then
+    depends on the order the squares are summed in.
+    """
+    bees = [f"bee{i}" for i in range(repeated - 1)]
+    cees = [f"cee{i}" for i in range(repeated - 1)]
+    dees = [f"dee{i}" for i in range(single)]
+    ees = [f"eee{i}" for i in range(single)]
+    words = [
+        ["shared"] * 2 + bees * 2 + dees,
+        ["shared"] * 2 + cees * 2 + ees,
+        [*bees, *dees, "ex"],
+        [*cees, *ees, "ex"],
+    ]
+    for sentence in words:
+        rng.shuffle(sentence)
+    return [" ".join(sentence) for sentence in words] + [f"filler{i}" for i in range(fillers)]
+
+
+def source_bodies() -> list[tuple[str, list[Sentence]]]:
+    found = []
+    for path in sorted(SOURCES.glob("*.md")):
+        article = read_file(path)
+        found.append((article.language, sentences(article.body)))
+    return found
+
+
+FIXED_TEXTS = [
+    ("en", ARTICLE_EN),
+    ("en", ARTICLE_EN + "\n\n" + ARTICLE_EN),
+    ("fr", ARTICLE_FR),
+    ("es", ARTICLE_ES),
+    ("xx", ARTICLE_FR),
+    ("en", "Rain fell. Wind blew."),
+    ("en", "Rain fell. Rain blew."),
+    ("en", "It is. It was. It is."),
+    ("en", "Yes! No? Maybe."),
+    ("en", "Storm. Storm again. Storm."),
+    ("en", " ".join(["The river rose again overnight in the town centre."] * 5)),
+    ("en", "The river rose. It is. The river fell. It was."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), FIXED_TEXTS)
+def test_lexrank_matches_sumy_on_fixed_texts(
+    language: str, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert_lexrank_matches_sumy(sentences(text), language, monkeypatch)
+
+
+def test_lexrank_matches_sumy_on_the_bundled_sources(monkeypatch: pytest.MonkeyPatch) -> None:
+    bodies = source_bodies()
+    assert bodies
+    for language, found in bodies:
+        assert len(found) > 5
+        assert_lexrank_matches_sumy(found, language, monkeypatch)
+
+
+@pytest.mark.parametrize("seed", range(24))
+def test_lexrank_matches_sumy_on_random_texts(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    language = ("en", "en", "fr", "xx")[seed % 4]
+    assert_lexrank_matches_sumy(as_sentences(random_texts(seed)), language, monkeypatch)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    texts=st.lists(
+        st.lists(st.sampled_from(VOCABULARY), max_size=8).map(" ".join),
+        max_size=12,
+    )
+)
+def test_lexrank_matches_sumy_on_generated_texts(texts: list[str]) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert_lexrank_matches_sumy(as_sentences(texts), "en", monkeypatch)
+
+
+@pytest.mark.parametrize(("repeated", "single"), [(10, 0), (9, 4), (8, 8), (6, 16), (4, 24)])
+def test_lexrank_matches_sumy_on_cosines_at_the_threshold(
+    repeated: int, single: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A matrix product sums in another order than sumy and could put a cosine of 0.1 on the
+    # other side of the threshold, which changes the graph; such cells are recomputed.
+    recomputed = []
+    exact = summarize_module._sumy_cosine
+
+    def counting(*args):
+        recomputed.append(args)
+        return exact(*args)
+
+    monkeypatch.setattr(summarize_module, "_sumy_cosine", counting)
+    rng = random.Random(repeated * 100 + single)
+    for fillers in range(8):
+        texts = threshold_tie(rng, repeated, single, fillers)
+        assert_lexrank_matches_sumy(as_sentences(texts), "xx", monkeypatch)
+    assert recomputed  # the construction does reach the exact recomputation
+
+
+def test_lexrank_edge_cases_match_sumy(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert summarize_module._lexrank([], "en") == []
+    assert summarize_module._lexrank_sumy([], "en") == []
+    one = sentences("The river rose.")
+    assert summarize_module._lexrank(one, "en") == [1.0]
+    assert_lexrank_matches_sumy(one, "en", monkeypatch)
+    nothing = sentences("It is.")
+    assert math.isnan(summarize_module._lexrank(nothing, "en")[0])
+    assert_lexrank_matches_sumy(nothing, "en", monkeypatch)
+    # Two sentences with no word in common: every idf is 0, every score NaN, and the
+    # summary falls back to the opening sentence.
+    two = sentences("Rain fell. Wind blew.")
+    assert all(math.isnan(score) for score in summarize_module._lexrank(two, "en"))
+    assert indices(summarize(two, count=1)) == [0]
+    assert_lexrank_matches_sumy(two, "en", monkeypatch)
+
+
+def test_lexrank_keeps_sumy_as_an_unregistered_reference() -> None:
+    assert SUMMARIZERS["lexrank"] is summarize_module._lexrank
+    assert summarize_module._lexrank_sumy not in SUMMARIZERS.values()
+
+
+def t17_articles() -> list[Path]:
+    """A dozen Timeline17 articles, four from each of three topics, of 5 to 150 sentences."""
+    picked = []
+    for topic in ("H1N1_bbc", "MJ_bbc", "haiti_bbc"):
+        files = sorted((T17 / topic / "InputDocs").glob("*/*.txt"))
+        chosen = []
+        for path in files[:: max(1, len(files) // 12)]:
+            count = len(sentences(path.read_text(encoding="utf-8", errors="replace")))
+            if 5 <= count <= 150:
+                chosen.append(path)
+            if len(chosen) == 4:
+                break
+        picked.extend(chosen)
+    return picked
+
+
+@pytest.mark.skipif(not T17.is_dir(), reason="no Timeline17 corpus on this machine")
+def test_lexrank_matches_sumy_on_timeline17_articles(monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = t17_articles()
+    assert len(paths) == 12
+    for path in paths:
+        found = sentences(path.read_text(encoding="utf-8", errors="replace"))
+        assert_lexrank_matches_sumy(found, "en", monkeypatch)
 
 
 # --- errors and registry -------------------------------------------------------------------

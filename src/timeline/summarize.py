@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import warnings
+from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -286,14 +287,173 @@ def _lead(sentences: Sequence[Sentence], language: str) -> list[float]:
 
 @register_summarizer("lexrank")
 def _lexrank(sentences: Sequence[Sentence], language: str) -> list[float]:
-    """LexRank: centrality in the graph of TF-IDF-similar sentences."""
+    """LexRank: centrality in the graph of TF-IDF-similar sentences.
+
+    The same scores as sumy's ``LexRankSummarizer`` (see :func:`_lexrank_sumy`), computed
+    with numpy: sumy builds its similarity matrix one cell at a time in Python, which made
+    it almost all of a build's time on long articles.
+    """
+    import numpy
+
+    # When no word carries weight (idf == 0 for every word, as in a two-sentence text with
+    # no shared word) the power method divides zero by zero: the NaN scores are handled by
+    # _rankable, the warning is noise.
+    with numpy.errstate(divide="ignore", invalid="ignore"):
+        return _lexrank_scores(_lexrank_words(sentences, language))
+
+
+def _lexrank_sumy(sentences: Sequence[Sentence], language: str) -> list:
+    """sumy's own LexRank, the reference :func:`_lexrank` must agree with (not registered)."""
     import numpy
     from sumy.summarizers.lex_rank import LexRankSummarizer
 
-    # When no word carries weight (idf <= 0, as in any two-sentence text) the power method
-    # divides zero by zero: the NaN scores are handled by _rankable, the warning is noise.
     with numpy.errstate(divide="ignore", invalid="ignore"):
         return _sumy_scores(LexRankSummarizer, sentences, language)
+
+
+# sumy's LexRankSummarizer.threshold and .epsilon.
+_LEXRANK_THRESHOLD = 0.1
+_LEXRANK_EPSILON = 0.1
+# Cosines this close to the threshold are recomputed exactly as sumy does (same operations,
+# same order), so rounding in the matrix product can never flip a similarity edge.  The
+# numpy and Python cosines differ by a few ulps; the margin is many orders wider.
+_LEXRANK_NEAR = 1e-9
+
+
+@lru_cache(maxsize=64)  # bounded: the key is whatever the front matter says
+def _lexrank_stop_words(language: str) -> frozenset[str]:
+    """The stop words as LexRankSummarizer's setter stores them: lower-cased."""
+    return frozenset(word.lower() for word in _stop_words(language))
+
+
+@lru_cache(maxsize=64)  # bounded: the key is whatever the front matter says
+def _cached_stem(language: str) -> Callable[[str], str]:
+    """The language's stemmer behind a bounded cache: stemming is a pure function."""
+    return lru_cache(maxsize=1 << 16)(_stemmer(language))
+
+
+def _lexrank_words(sentences: Sequence[Sentence], language: str) -> list[list[str]]:
+    """Each sentence's terms exactly as sumy's ``LexRankSummarizer._to_words_set`` gives them.
+
+    sumy's Sentence strips its text and our tokenizer splits it; sumy lower-cases every
+    word, drops the stop words, then stems the (again lower-cased) word.
+    """
+    stop = _lexrank_stop_words(language)
+    stem = _cached_stem(language)
+    out = []
+    for sentence in sentences:
+        lowered = (word.lower() for word in split_words(sentence.text.strip()))
+        out.append([stem(word.lower()) for word in lowered if word not in stop])
+    return out
+
+
+def _lexrank_scores(sentences_words: list[list[str]]) -> list[float]:
+    """sumy's LexRank over per-sentence term lists, vectorised; NaN where sumy gives NaN.
+
+    tf is a term's count over the sentence's highest count, idf is
+    ``log(n / (1 + sentences holding the term))``, the similarity is the idf-modified
+    cosine, cells above the threshold become edges, each row is divided by its degree, and
+    sumy's power method (same start, same norm, same stopping rule) ranks the sentences.
+    """
+    import numpy
+
+    count = len(sentences_words)
+    if count == 0:
+        return []
+    # One entry per (sentence, distinct term): tf exactly as sumy's _compute_tf divides it.
+    vocabulary: dict[str, int] = {}
+    tf_dicts: list[dict[str, float]] = []
+    entry_rows: list[int] = []
+    entry_cols: list[int] = []
+    entry_tf: list[float] = []
+    for row, terms in enumerate(sentences_words):
+        counts = Counter(terms)
+        max_tf = max(counts.values()) if counts else 1
+        tf_dicts.append({term: n / max_tf for term, n in counts.items()})
+        for term, tf in tf_dicts[-1].items():
+            entry_rows.append(row)
+            entry_cols.append(vocabulary.setdefault(term, len(vocabulary)))
+            entry_tf.append(tf)
+    rows = numpy.array(entry_rows, dtype=numpy.intp)
+    cols = numpy.array(entry_cols, dtype=numpy.intp)
+    holding = numpy.bincount(cols, minlength=len(vocabulary))  # sentences holding each term
+    # math.log, as sumy, not numpy.log: the two may differ in the last bit.
+    idf_of = {n_j: math.log(count / (1 + n_j)) for n_j in set(holding.tolist())}
+    idf = numpy.array([idf_of[n_j] for n_j in holding.tolist()], dtype=float)
+
+    weights = numpy.array(entry_tf, dtype=float) * idf[cols]
+    squares = numpy.bincount(rows, weights=weights * weights, minlength=count)
+    norms = numpy.sqrt(squares)
+    # Only terms held by two sentences or more link two sentences.  Most terms occur once,
+    # so a dense matrix of the others stays small.  A sentence's similarity to itself is
+    # its squared norm over itself: 1, far above the threshold whatever the rounding.
+    shared = holding > 1
+    column = numpy.cumsum(shared) - 1
+    linking = shared[cols]
+    dense = numpy.zeros((count, int(shared.sum())))
+    dense[rows[linking], column[cols[linking]]] = weights[linking]
+    numerators = dense @ dense.T
+    numpy.fill_diagonal(numerators, squares)
+    cosine = numerators / numpy.outer(norms, norms)
+    weighted = squares > 0
+    both = weighted[:, None] & weighted[None, :]
+    cosine[~both] = 0.0  # sumy's "denominator1 > 0 and denominator2 > 0" else 0.0
+
+    near = both & (numpy.abs(cosine - _LEXRANK_THRESHOLD) <= _LEXRANK_NEAR)
+    if near.any():
+        idf_dict = {
+            term: idf_of[n_j] for term, n_j in zip(vocabulary, holding.tolist(), strict=True)
+        }
+        for row, col in zip(*numpy.nonzero(near), strict=True):
+            cosine[row, col] = _sumy_cosine(
+                sentences_words[row], sentences_words[col], tf_dicts[row], tf_dicts[col], idf_dict
+            )
+
+    edges = cosine > _LEXRANK_THRESHOLD
+    degrees = numpy.count_nonzero(edges, axis=1).astype(float)
+    degrees[degrees == 0] = 1.0
+    matrix = edges / degrees[:, None]
+    return _power_method(matrix, _LEXRANK_EPSILON).tolist()
+
+
+def _sumy_cosine(
+    words1: list[str],
+    words2: list[str],
+    tf1: dict[str, float],
+    tf2: dict[str, float],
+    idf: dict[str, float],
+) -> float:
+    """sumy's ``LexRankSummarizer.cosine_similarity``, operation for operation.
+
+    The sets are built from the same lists as sumy builds them, so they iterate in the same
+    order and the float sums round the same way.
+    """
+    unique_words1 = frozenset(words1)
+    unique_words2 = frozenset(words2)
+    numerator = 0.0
+    for term in unique_words1 & unique_words2:
+        numerator += tf1[term] * tf2[term] * idf[term] ** 2
+    denominator1 = sum((tf1[t] * idf[t]) ** 2 for t in unique_words1)
+    denominator2 = sum((tf2[t] * idf[t]) ** 2 for t in unique_words2)
+    if denominator1 > 0 and denominator2 > 0:
+        return numerator / (math.sqrt(denominator1) * math.sqrt(denominator2))
+    return 0.0
+
+
+def _power_method(matrix, epsilon: float):
+    """sumy's ``LexRankSummarizer.power_method``, unchanged (it stops on the step size)."""
+    import numpy
+
+    transposed_matrix = matrix.T
+    sentences_count = len(matrix)
+    p_vector = numpy.array([1.0 / sentences_count] * sentences_count)
+    lambda_val = 1.0
+    while lambda_val > epsilon:
+        next_p = numpy.dot(transposed_matrix, p_vector)
+        next_p /= numpy.linalg.norm(next_p)
+        lambda_val = numpy.linalg.norm(numpy.subtract(next_p, p_vector))
+        p_vector = next_p
+    return p_vector
 
 
 @register_summarizer("textrank")
