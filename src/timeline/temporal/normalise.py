@@ -149,6 +149,17 @@ def _from_period(d: datetime, period: str, mod: str | None = None) -> TimeValue 
     return None
 
 
+def _half_units(raw: str, unit: str) -> str | None:
+    """ "2 1/2 years" -> "P2Y6M", "5 1/2 hours" -> "PT5H30M"."""
+    whole = raw.replace("½", " 1/2").split()[0]
+    if not whole.isdigit():
+        return None
+    n = int(whole)
+    halves = {"year": f"P{n}Y6M", "month": f"P{n}M15D", "day": f"P{n}DT12H",
+              "hour": f"PT{n}H30M", "minute": f"PT{n}M30S", "week": f"P{n * 7 + 3}DT12H"}  # fmt: skip
+    return halves.get(unit)
+
+
 def _number(text: str) -> int | None:
     """12, "twelve", "twenty-four", "twenty four", "a couple of"; None when vague."""
     text = " ".join(text.lower().replace("-", " ").split())
@@ -559,6 +570,9 @@ def _duration(spot: Spot, ctx: Context) -> Normalised | None:
     g = spot.groups
     unit = _unit(g["unit"])
     raw = " ".join(g.get("n", "1").lower().split())
+    if "1/2" in raw or "½" in raw:
+        value = _half_units(raw, unit)
+        return Normalised(TimeValue(value, DURATION, None), RESOLVED_NONE) if value else None
     number = _number(raw)
     n = "X" if raw in VAGUE_NUMBERS or number is None else str(number)
     code = UNIT_CODES[unit]
@@ -684,6 +698,75 @@ def _month_relyear(spot: Spot, ctx: Context) -> Normalised | None:
     return Normalised(cal.month(ctx.dct.year + step, m, mod), RESOLVED_DCT)
 
 
+def _easter(y: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l_) // 433
+    month_ = (h + l_ - 7 * m + 90) // 25
+    return date(y, month_, (h + l_ - 7 * m + 33 * month_ + 19) % 32)
+
+
+def _nth_weekday(y: int, m: int, weekday: int, n: int) -> date:
+    """The n-th ``weekday`` of a month (n = -1: the last)."""
+    if n > 0:
+        first = cal.weekday_on_or_after(date(y, m, 1), weekday)
+        return first + timedelta(weeks=n - 1)
+    last = date(y, m, 1) + timedelta(days=31)
+    last = date(last.year, last.month, 1) - timedelta(days=1)
+    return cal.weekday_on_or_before(last, weekday)
+
+
+def holiday_date(name: str, y: int) -> date | None:
+    """The date of a holiday named in English news, in year ``y``."""
+    key = " ".join(name.lower().replace("’", "'").split())
+    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
+             "independence day": (7, 4), "veterans day": (11, 11), "valentine's day": (2, 14),
+             "boxing day": (12, 26), "bastille day": (7, 14)}  # fmt: skip
+    if key in fixed:
+        return date(y, *fixed[key])
+    if key.startswith("easter"):
+        sunday = _easter(y)
+        return sunday + timedelta(days=1) if key.endswith("monday") else sunday
+    if key.startswith("thanksgiving"):
+        return _nth_weekday(y, 11, 3, 4)  # the fourth Thursday of November (US)
+    if key == "labor day":
+        return _nth_weekday(y, 9, 0, 1)
+    if key == "memorial day":
+        return _nth_weekday(y, 5, 0, -1)
+    if key == "election day":  # the Tuesday after the first Monday of November
+        return _nth_weekday(y, 11, 0, 1) + timedelta(days=1)
+    return None
+
+
+def _holiday(spot: Spot, ctx: Context) -> Normalised | None:
+    g = spot.groups
+    if "year" in g:
+        d = holiday_date(g["hol"], int(g["year"]))
+        return Normalised(cal.day(d), RESOLVED_ABSOLUTE) if d else None
+    if ctx.dct is None:
+        return _unresolved("XXXX-XX-XX", DATE, "day")
+    rel = (g.get("rel") or "").lower()
+    options = [d for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
+               if (d := holiday_date(g["hol"], y)) is not None]  # fmt: skip
+    if rel == "last":
+        options = [d for d in options if d < ctx.dct]
+        chosen = max(options) if options else None
+    elif rel == "next":
+        options = [d for d in options if d > ctx.dct]
+        chosen = min(options) if options else None
+    else:
+        future = ctx.future
+        chosen = min(options, key=lambda d: abs((d - ctx.dct).days)
+                     + (120 if (d < ctx.dct) == future and d != ctx.dct else 0))  # fmt: skip
+    return Normalised(cal.day(chosen), RESOLVED_DCT) if chosen else None
+
+
 def _ref_rule(value: str):
     return lambda spot, ctx: _ref(value)
 
@@ -773,6 +856,7 @@ _HANDLERS = {
     "future": _ref_rule("FUTURE_REF"),
     "clock": _clock,
     "clock_day": _clock,
+    "holiday": _holiday,
     "clock_dot": _clock,
     "clock_ap": _clock,
     "clock_mil": _clock,

@@ -46,7 +46,7 @@ _YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2})"
 _UNITS_WORD = r"one|two|three|four|five|six|seven|eight|nine"
 _TENS_WORD = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _NUM = (
-    rf"(?P<n>\d{{1,3}}(?:[.,]\d+)?|(?:{_TENS_WORD})(?:[-\s](?:{_UNITS_WORD}))?|a|an"
+    rf"(?P<n>\d{{1,3}}(?:\s+1/2|½)|\d{{1,3}}(?:[.,]\d+)?|(?:{_TENS_WORD})(?:[-\s](?:{_UNITS_WORD}))?|a|an"
     rf"|{_UNITS_WORD}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
     r"|nineteen|a\s+hundred|hundred|a\s+thousand|several|a\s+few|few|many|a\s+couple\s+of"
     r"|couple\s+of|a\s+couple|some)"
@@ -122,7 +122,11 @@ TRIGGERS: dict[str, frozenset[str]] = {
     "coming": frozenset({"coming"}), "quarter_noyear": frozenset({"quarter", "half"}),
     "quarter_rel": frozenset({"quarter", "period"}), "quarter_adj": frozenset({"quarter", "half"}),
     "year_ago_adj": frozenset({"earlier", "ago"}),
-    "clock_day": _WEEKDAY_WORDS | _MONTH_WORDS, "weekend": frozenset({"weekend"}),
+    "clock_day": _WEEKDAY_WORDS | _MONTH_WORDS,
+    "holiday": frozenset(
+        "christmas year thanksgiving easter election independence labor memorial veterans"
+        " halloween valentine boxing bastille".split()
+    ), "weekend": frozenset({"weekend"}),
     "month_relyear": _MONTH_WORDS, "year_words": frozenset({"nineteen", "thousand"}),
     "duration_bare": frozenset({"decade", "century", "fortnight"}),
     "present": frozenset({"now", "currently", "nowadays", "present", "presently", "moment", "days"}),
@@ -173,6 +177,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a year standing alone, guarded against counts and identifiers
     ("year_bare", _r(rf"{_NOT_ID}\b(?P<x>(?P<year>19\d{{2}}|20\d{{2}}))\b{_NOT_COUNT}(?!\s*(?:GMT|UTC|hours|hrs|h\b))")),
     ("year_words", _r(rf"\b(?P<x>(?:the\s+year\s+)?(?P<yw>nineteen(?:\s+hundred)?(?:\s+(?:and\s+)?(?:(?:{_TENS_WORD})(?:[-\s](?:{_UNITS_WORD}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[-\s](?:{_UNITS_WORD})))|two\s+thousand(?:\s+(?:and\s+)?(?:{_UNITS_WORD}|ten|eleven|twelve))?))\b(?!\s+(?:{_COUNT_NOUN}|years?|months?|days?|hundred|thousand)\b)")),
+    # Christmas, Thanksgiving, Election Day, Easter; last Christmas
+    ("holiday", _r(rf"\b(?P<x>(?:(?P<rel>last|next|this)\s+)?(?-i:(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|Election\s+Day|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Halloween|Valentine['’]s\s+Day|Boxing\s+Day|Bastille\s+Day))(?:\s+{_YEAR})?)\b")),
     # yesterday, today, tomorrow, tonight, yesterday morning
     ("day_word", _r(rf"(?<!\bno\s)\b(?P<x>(?:(?P<emod>early|late|earlier|later)\s+)?(?P<dw>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight)(?:\s+{_PART})?)\b")),
     ("this_part", _r(rf"\b(?P<x>(?:this|last)\s+{_PART})\b")),
@@ -182,7 +188,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("unit_rel", _r(r"\b(?P<x>(?:(?P<emod>early|late|earlier|later)\s+)?(?P<rel>last|next|this|the\s+previous|the\s+following|the\s+next|the\s+same|that)\s+(?P<unit>week|weekend|month|year|decade|century|day))\b")),
     ("weekend", _r(r"\b(?:over|during|on|at|for|this\s+past)\s+(?P<x>the\s+weekend)\b")),
     # two years ago, a week earlier, three days later
-    ("ago", _r(rf"\b(?P<x>(?:(?:about|around|nearly|almost|some|more\s+than|less\s+than|over|just|only)\s+)?{_NUM}\s+{_UNIT}\s+(?P<dir>ago|earlier|later|before|after|previously|hence))\b(?!\s+(?:the|that|this|a)\b)")),
+    ("ago", _r(rf"\b(?P<x>(?:(?:about|around|nearly|almost|some|more\s+than|less\s+than|over)\s+)?{_NUM}\s+{_UNIT}\s+(?P<dir>ago|earlier|later|previously|hence))\b(?!\s+(?:the|that|this|a)\b)")),
     # every day, each year, every Tuesday, daily, annually
     ("set_every", _r(r"\b(?P<x>(?:every|each)\s+(?:other\s+|single\s+)?(?P<unit>day|week|month|year|morning|evening|night|weekend|quarter|decade|hour|minute|(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))\b")),
     ("set_adv", _r(r"\b(?P<x>(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|fortnightly|biannually))\b")),
