@@ -155,8 +155,14 @@ def _half_units(raw: str, unit: str) -> str | None:
     if not whole.isdigit():
         return None
     n = int(whole)
-    halves = {"year": f"P{n}Y6M", "month": f"P{n}M15D", "day": f"P{n}DT12H",
-              "hour": f"PT{n}H30M", "minute": f"PT{n}M30S", "week": f"P{n * 7 + 3}DT12H"}  # fmt: skip
+    halves = {
+        "year": f"P{n}Y6M",
+        "month": f"P{n}M15D",
+        "day": f"P{n}DT12H",
+        "hour": f"PT{n}H30M",
+        "minute": f"PT{n}M30S",
+        "week": f"P{n * 7 + 3}DT12H",
+    }
     return halves.get(unit)
 
 
