@@ -12,6 +12,16 @@ SHARED = ROOT.parent / "shared"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
+def bundled_results():
+    """The per-article results of the bundled sources, as the pipeline computes them."""
+    from timeline.engine import Options, run
+    from timeline.sources import read_all
+
+    articles, failures = read_all([SOURCES])
+    assert failures == []
+    return list(run(articles, Options(summarizer="lead")))
+
+
 @pytest.fixture
 def sources_dir() -> Path:
     return SOURCES

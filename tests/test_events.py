@@ -27,22 +27,17 @@ from timeline.model import (
     Sentence,
     TimeValue,
 )
-from timeline.sources import read_all
 from timeline.temporal.calendar import day, year
+
+from .conftest import bundled_results
 
 TUE = date(2019, 1, 22)
 
 
 def bundled(sources_dir: Path) -> tuple[list[Article], list[Event]]:
     """The bundled articles and every event the pipeline finds in them."""
-    articles, failures = read_all([sources_dir])
-    assert failures == []
-    found: list[Event] = []
-    for index, article in enumerate(articles):
-        sents = segment.sentences(article.body)
-        mentions = temporal.tag(article.body, sents, article.published)
-        found.extend(extract(article.id, index, sents, mentions))
-    return articles, found
+    results = bundled_results()
+    return [r.article for r in results], [e for r in results for e in r.events]
 
 
 def events_of(text: str, published: date | None = TUE, article_index: int = 0) -> list[Event]:

@@ -14,12 +14,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline import segment, temporal
-from timeline.events import extract
 from timeline.merge import corpus_title, key_terms, merge, same_happening
 from timeline.model import RESOLVED_DCT, Event, SourceRef, TimeValue
 from timeline.sources import read_all
 from timeline.temporal.calendar import day, decade, month, year
+
+from .conftest import bundled_results
 
 TUE = date(2019, 1, 22)
 
@@ -49,14 +49,7 @@ def ev(
 
 
 def bundled_events(sources_dir: Path) -> list[Event]:
-    articles, failures = read_all([sources_dir])
-    assert failures == []
-    found: list[Event] = []
-    for index, article in enumerate(articles):
-        sents = segment.sentences(article.body)
-        mentions = temporal.tag(article.body, sents, article.published)
-        found.extend(extract(article.id, index, sents, mentions))
-    return found
+    return [e for r in bundled_results() for e in r.events]
 
 
 SEMINAR_MWN = (
