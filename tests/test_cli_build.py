@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -142,6 +143,19 @@ def test_failed_run_leaves_existing_output_untouched(repo_like):
     result = runner.invoke(app, ["build", "nowhere", "-o", "t.md"])
     assert result.exit_code == ExitCode.NO_INPUT
     assert out.read_text() == "yesterday's briefing\n"
+
+
+def test_output_file_gets_the_usual_permissions(repo_like):
+    old = os.umask(0o022)
+    try:
+        assert runner.invoke(app, ["build", "-o", "new.md"]).exit_code == 0
+        assert (repo_like / "new.md").stat().st_mode & 0o777 == 0o644
+        (repo_like / "kept.md").write_text("old")
+        (repo_like / "kept.md").chmod(0o640)
+        assert runner.invoke(app, ["build", "-o", "kept.md"]).exit_code == 0
+        assert (repo_like / "kept.md").stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(old)
 
 
 def test_output_is_byte_identical_across_runs(repo_like):

@@ -92,10 +92,22 @@ def write_output(text: str, output: Path | None) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+        # mkstemp makes the file private (0600); the result should have the mode the file
+        # had, or the one any new file gets under the user's umask
+        os.chmod(tmp, _mode_for(output))
         os.replace(tmp, output)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise OutputError(f"{output}: {exc.strerror or exc}") from None
+
+
+def _mode_for(output: Path) -> int:
+    try:
+        return output.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 @app.command()
