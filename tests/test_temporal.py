@@ -81,6 +81,7 @@ def test_modifiers_are_kept():
         ("It happened three days ago.", "2019-01-19"),
         ("Sales fell earlier this month.", "2019-01"),
         ("They met on January 3.", "2019-01-03"),
+        ("The Times said in an editorial on Monday, Jan. 14:", "2019-01-14"),
         ("They met on December 28.", "2018-12-28"),  # yearless and after the DCT: last year
     ],
 )

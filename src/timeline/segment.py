@@ -40,15 +40,21 @@ def _hard_breaks(text: str) -> list[int]:
     for line in text.splitlines(keepends=True):
         end = pos + len(line)
         stripped = line.rstrip("\r\n")
+        if line == stripped:  # no \n after it: the last line, or an exotic separator
+            pos = end
+            continue
+        # Only a line's end and the next line's start matter; looking at just those keeps
+        # this linear in the text however long its lines are.
+        tail = stripped.rstrip()[-16:]
         nxt = text[end : end + 200]
         blank_follows = nxt.startswith(("\n", "\r\n")) or not nxt.strip()
         first = nxt.lstrip(" \t")[:1]
         # wrapped prose goes on in lower case or with a number, or breaks after "the", "of"...
-        continues = first.islower() or first.isdigit() or bool(_OPEN_END.search(stripped))
-        if line != stripped and (
+        continues = first.islower() or first.isdigit() or bool(_OPEN_END.search(tail))
+        if (
             blank_follows
-            or not stripped.strip()
-            or _LINE_FINISHED.search(stripped)
+            or not tail
+            or _LINE_FINISHED.search(tail)
             or (len(stripped.strip()) <= _HEADLINE_MAX and not continues)
         ):
             breaks.append(end)

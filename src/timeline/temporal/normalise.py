@@ -262,9 +262,19 @@ def normalise(spot: Spot, ctx: Context) -> Normalised | None:
 
 
 def _date_named(spot: Spot, ctx: Context) -> Normalised | None:
+    """ "22 January 2019", "Jan. 22, 2019", "January 2019".
+
+    The grammar has already read the day, month and year of an English date, so the
+    calendar does the rest; dateparser reads the month names of other languages."""
     g = spot.groups
-    text = ctx.sentence[spot.start : spot.end]
     mod = MODS.get((g.get("mod") or "").lower())
+    if ctx.language == "en":
+        y, m = int(g["year"]), _month_number(g["mon"])
+        if "day" not in g:
+            return Normalised(cal.month(y, m, mod), RESOLVED_ABSOLUTE)
+        d = cal.valid_day(y, m, int(g["day"]))
+        return Normalised(cal.day(d, mod), RESOLVED_ABSOLUTE) if d else None
+    text = ctx.sentence[spot.start : spot.end]
     if mod:  # dateparser does not read "early January 2019"; drop the modifier for it
         text = text[len(g["mod"]) :].lstrip(" -")
     order = "DMY" if spot.rule == "date_dmy" else "MDY"
@@ -400,11 +410,7 @@ def _day_word(spot: Spot, ctx: Context) -> Normalised | None:
     part = PART_CODES.get((g.get("part") or "").lower()) or ("NI" if word == "tonight" else None)
     if ctx.dct is None:
         return _unresolved("XXXX-XX-XX" + (f"T{part}" if part else ""), DATE, "day")
-    if word in ("yesterday", "today", "tomorrow"):
-        parsed = _dateparser(word, ctx.language, ctx.dct, "DMY")
-        d = parsed[0].date() if parsed else ctx.dct + timedelta(days=offsets[word])
-    else:
-        d = ctx.dct + timedelta(days=offsets[word])
+    d = ctx.dct + timedelta(days=offsets[word])
     return Normalised(_with_part(cal.day(d), part), RESOLVED_DCT)
 
 
@@ -773,6 +779,25 @@ def _holiday(spot: Spot, ctx: Context) -> Normalised | None:
     return Normalised(cal.day(chosen), RESOLVED_DCT) if chosen else None
 
 
+def _the_year(spot: Spot, ctx: Context) -> Normalised | None:
+    """ "the year" in news: the year of publication; "the year ended June 30" is a
+    twelve-month span, not a calendar year."""
+    if spot.groups.get("ended"):
+        return Normalised(TimeValue("P1Y", DURATION, None), RESOLVED_NONE)
+    if ctx.dct is None:
+        return _unresolved("XXXX", DATE, "year")
+    return Normalised(cal.year(ctx.dct.year), RESOLVED_DCT)
+
+
+def _year_end(spot: Spot, ctx: Context) -> Normalised | None:
+    """The end of the year: the coming one when the clause looks ahead, else the last."""
+    if ctx.dct is None:
+        return _unresolved("XXXX-12-31", DATE, "day")
+    ahead = ctx.future or bool(re.search(r"\bby\s+$", before(ctx.sentence, spot, 10)))
+    y = ctx.dct.year if ahead or ctx.dct.month == 12 else ctx.dct.year - 1
+    return Normalised(cal.day(date(y, 12, 31)), RESOLVED_DCT)
+
+
 def _ref_rule(value: str):
     return lambda spot, ctx: _ref(value)
 
@@ -863,6 +888,11 @@ _HANDLERS = {
     "clock": _clock,
     "clock_day": _clock,
     "holiday": _holiday,
+    "the_year": _the_year,
+    "year_end": _year_end,
+    "recent_adj": _ref_rule("PAST_REF"),
+    "current_adj": _ref_rule("PRESENT_REF"),
+    "previously": _ref_rule("PAST_REF"),
     "clock_dot": _clock,
     "clock_ap": _clock,
     "clock_mil": _clock,

@@ -106,10 +106,20 @@ _UNIT_WORDS = frozenset(
     "year years month months week weeks day days decade decades century centuries hour hours"
     " minute minutes quarter quarters fortnight weekend".split()
 )
-_DIGIT = frozenset("#")
+_DIGIT = frozenset("#")  # any digit
+_YEAR_NUM = frozenset({"#4"})  # a four-digit number: every rule built on a year needs one
+_CLOCK = frozenset({"#:", "#ampm", "am", "pm", "gmt", "utc", "hours", "hrs", "noon", "midnight"})
+_AMPM = re.compile(r"\b[ap]\.m\b")
+_SHORT_DECADE = re.compile(r"['’]\d0s")
 TRIGGERS: dict[str, frozenset[str]] = {
     "month_rel": _MONTH_WORDS, "month_ctx": _MONTH_WORDS, "weekday": _WEEKDAY_WORDS,
-    "decade_short": frozenset({"'", "’"}) ,
+    "date_dmy": _MONTH_WORDS, "date_mdy": _MONTH_WORDS, "month_year": _MONTH_WORDS,
+    "month_day": _MONTH_WORDS, "day_month": _MONTH_WORDS, "date_iso": _YEAR_NUM,
+    "date_num": _YEAR_NUM, "decade": _YEAR_NUM, "quarter": _YEAR_NUM, "quarter_q": _YEAR_NUM,
+    "season_year": _YEAR_NUM, "year_mod": _YEAR_NUM, "year_ctx": _YEAR_NUM,
+    "year_bare": _YEAR_NUM, "clock": _CLOCK, "clock_dot": _CLOCK, "clock_ap": _CLOCK,
+    "clock_mil": _CLOCK,
+    "decade_short": frozenset({"#'0s"}),
     "season_rel": frozenset({"spring", "summer", "autumn", "fall", "winter"}),
     "day_word": frozenset({"yesterday", "today", "tomorrow", "tonight"}),
     "this_part": frozenset({"morning", "afternoon", "evening", "night"}),
@@ -122,7 +132,10 @@ TRIGGERS: dict[str, frozenset[str]] = {
     "coming": frozenset({"coming"}), "quarter_noyear": frozenset({"quarter", "half"}),
     "quarter_rel": frozenset({"quarter", "period"}), "quarter_adj": frozenset({"quarter", "half"}),
     "year_ago_adj": frozenset({"earlier", "ago"}),
-    "clock_day": _WEEKDAY_WORDS | _MONTH_WORDS,
+    "clock_day": (_WEEKDAY_WORDS | _MONTH_WORDS, _CLOCK),
+    "the_year": frozenset({"year"}), "year_end": frozenset({"year", "end"}),
+    "recent_adj": frozenset({"recent"}), "current_adj": frozenset({"current"}),
+    "previously": frozenset({"previously"}),
     "holiday": frozenset(
         "christmas year thanksgiving easter election independence labor memorial veterans"
         " halloween valentine boxing bastille".split()
@@ -133,7 +146,7 @@ TRIGGERS: dict[str, frozenset[str]] = {
     "past": frozenset({"recently", "lately", "past"}),
     "future": frozenset({"future"}),
 }  # fmt: skip
-_WORDS = re.compile(r"[a-z]+|\d|['’]")
+_WORDS = re.compile(r"[a-z]+|\d+(?::\d)?")
 
 
 # (rule name, pattern).  At equal length the earlier rule wins.
@@ -149,7 +162,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # January 2019; Jan. 2019; January of 2019
     ("month_year", _r(rf"\b(?P<x>(?:(?P<mod>early|mid|late)[-\s]+)?{_MON},?\s+(?:of\s+)?{_YEAR})\b{_NOT_COUNT}")),
     # January 22; Tuesday, Jan. 22 (year from the article date)
-    ("month_day", _r(rf"\b(?P<x>{_WD_LEAD}{_MON}\s+{_DAY})\b(?!\s*[,]?\s*\d)(?!:)")),
+    ("month_day", _r(rf"\b(?P<x>{_WD_LEAD}{_MON}\s+{_DAY})\b(?!\s*[,]?\s*\d)(?!:\d)")),
     # 22 January; the 22nd of January
     ("day_month", _r(rf"\b(?P<x>{_WD_LEAD}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON})(?!\w)(?!\.?,?\s+\d)")),
     # June last year, January this year
@@ -175,7 +188,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # in 1994, since 1995, dates back to 1995, the Warsaw Summit in 2016
     ("year_ctx", _r(rf"\b(?:in|since|by|until|till|from|to|during|of|before|after|around|circa|c\.|throughout|between|and|through|year|as\s+of|early\s+as|late\s+as)\s+(?P<x>{_YEAR})\b{_NOT_COUNT}")),
     # a year standing alone, guarded against counts and identifiers
-    ("year_bare", _r(rf"{_NOT_ID}\b(?P<x>(?P<year>19\d{{2}}|20\d{{2}}))\b{_NOT_COUNT}(?!\s*(?:GMT|UTC|hours|hrs|h\b))")),
+    ("year_bare", _r(rf"\b(?=(?:19|20)\d\d\b){_NOT_ID}(?P<x>(?P<year>19\d{{2}}|20\d{{2}}))\b{_NOT_COUNT}(?!\s*(?:GMT|UTC|hours|hrs|h\b))")),
     ("year_words", _r(rf"\b(?P<x>(?:the\s+year\s+)?(?P<yw>nineteen(?:\s+hundred)?(?:\s+(?:and\s+)?(?:(?:{_TENS_WORD})(?:[-\s](?:{_UNITS_WORD}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[-\s](?:{_UNITS_WORD})))|two\s+thousand(?:\s+(?:and\s+)?(?:{_UNITS_WORD}|ten|eleven|twelve))?))\b(?!\s+(?:{_COUNT_NOUN}|years?|months?|days?|hundred|thousand)\b)")),
     # Christmas, Thanksgiving, Election Day, Easter; last Christmas
     ("holiday", _r(rf"\b(?P<x>(?:(?P<rel>last|next|this)\s+)?(?-i:(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?|Election\s+Day|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Halloween|Valentine['’]s\s+Day|Boxing\s+Day|Bastille\s+Day))(?:\s+{_YEAR})?)\b")),
@@ -200,6 +213,13 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("duration_adj", _r(r"\b(?P<x>(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|hundred)-(?P<unit>year|month|week|day|hour|minute|decade)(?:-long)?)\b(?!-old)")),
     ("duration_bare", _r(r"\b(?P<x>(?:a|one|the\s+(?:past|last|next|coming))\s+(?P<unit>decade|century|fortnight))\b")),
     # now, currently, recently, the past, the future
+    # the year, the fiscal year, the full year (ended June 30); year-end
+    ("the_year", _r(r"\b(?P<x>the\s+(?:(?:current|full|entire|whole)\s+)?(?:(?P<fiscal>fiscal)\s+)?year)\b(?!['’]s?\s+(?:two|nineteen|\d))(?P<ended>\s+(?:ended|ending|to)\b)?")),
+    ("year_end", _r(r"\b(?P<x>(?:the\s+)?year-end|(?:the\s+)?end\s+of\s+the\s+year)\b")),
+    # recent, current, previously: the past and present without a date
+    ("recent_adj", _r(r"\b(?P<x>recent)\b(?=\s+[a-z])")),
+    ("current_adj", _r(r"\b(?P<x>current)\b(?=\s+[a-z])(?!\s+(?:account|accounts|affairs|events|flows?|of|through)\b)")),
+    ("previously", _r(r"\b(?P<x>previously)\b")),
     ("recent", _r(r"\b(?P<x>recent\s+(?P<unit>years|months|weeks|days|decades))\b")),
     ("present", _r(r"\b(?P<x>now|currently|nowadays|at\s+present|presently|at\s+the\s+moment|these\s+days)\b")),
     ("past", _r(r"\b(?P<x>recently|lately|the\s+past)\b(?!\s+(?:few|several|two|three|\d))")),
@@ -215,14 +235,104 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )  # fmt: skip
 
 
+# Rules whose every match holds a unit word ("25 years", "a week ago", "last month"): they
+# are matched only in windows around the unit words, not along the whole sentence, which
+# is where most of the tagging time went.
+_UNIT_ANCHORED = frozenset(
+    {"duration", "ago", "set_per", "duration_adj", "duration_plural", "unit_rel",
+     "duration_past", "duration_bare", "coming", "recent"}
+)  # fmt: skip
+_UNIT_WORD = re.compile(
+    r"(?i)\b(?:years?|months?|weeks?|weekends?|days?|decades?|centur(?:y|ies)|hours?|minutes?"
+    r"|quarters?|fortnights?)\b"
+)
+# A word starts after anything but a letter or digit: "1918-1920" and "17-23 October" hold
+# expressions that start right after the hyphen.
+_WORD_START = re.compile(r"(?<![\w'’-])[\w'’]|(?<=[-–/])\d")
+# Families of rules that share an anchor: every match of theirs holds the anchor and starts
+# at most so many words before it.  The patterns are tried only at those word starts,
+# instead of at every position of the sentence, which is what keeps their many
+# alternatives cheap.  (anchor, words a match may start before it)
+_ANCHORS: dict[str, tuple[re.Pattern[str], int]] = {
+    "unit": (_UNIT_WORD, 7),  # "at least twenty four more years"
+    "month": (re.compile(rf"\b{_MON}"), 6),  # "Tuesday, the 22nd of January"
+    "year": (re.compile(r"(?<!\d)\d{4}(?!\d)"), 6),  # "the beginning of 2016", "22/01/2019"
+    "weekday": (re.compile(rf"\b{_WD}"), 3),  # "early last Tuesday"
+}
+_FAMILY = {
+    **dict.fromkeys(_UNIT_ANCHORED, "unit"),
+    **dict.fromkeys(
+        ("date_dmy", "date_mdy", "month_year", "month_day", "day_month", "month_rel",
+         "month_ctx", "month_relyear"), "month"),
+    **dict.fromkeys(
+        ("date_iso", "date_num", "decade", "quarter", "quarter_q", "season_year", "year_mod",
+         "year_ctx", "year_bare"), "year"),
+    "weekday": "weekday",
+}  # fmt: skip
+
+
+def _starts(sentence: str, family: str) -> list[int]:
+    """Where an expression of ``family`` can start in ``sentence``."""
+    anchor, before = _ANCHORS[family]
+    found = [m.start() for m in anchor.finditer(sentence)]
+    if not found:
+        return []
+    words = [m.start() for m in _WORD_START.finditer(sentence)]
+    starts: set[int] = set()
+    for a in found:
+        k = bisect.bisect_right(words, a)
+        starts.update(words[max(0, k - before - 1) : k])
+        starts.add(a)  # the anchor itself, even where no word starts ("Monday-Wednesday")
+    return sorted(starts)
+
+
+def _index_triggers() -> tuple[dict[str, tuple[int, ...]], list[tuple[frozenset[str], ...]]]:
+    """token -> the rules it can set off (by their first trigger set), and for each rule the
+    further sets that must also be present."""
+    by_token: dict[str, list[int]] = {}
+    others: list[tuple[frozenset[str], ...]] = []
+    for k, (name, _) in enumerate(RULES):
+        trigger = TRIGGERS.get(name, _DIGIT)
+        needs = trigger if isinstance(trigger, tuple) else (trigger,)
+        for token in needs[0]:
+            by_token.setdefault(token, []).append(k)
+        others.append(tuple(needs[1:]))
+    return {t: tuple(ks) for t, ks in by_token.items()}, others
+
+
 def spot(sentence: str) -> list[Spot]:
     """Every temporal expression in ``sentence``, non-overlapping, in text order."""
     candidates: list[tuple[int, int, int, Spot]] = []
-    present = {"#" if t.isdigit() else t for t in _WORDS.findall(sentence.lower())}
-    for priority, (name, pattern) in enumerate(RULES):
-        if present.isdisjoint(TRIGGERS.get(name, _DIGIT)):
+    lower = sentence.lower()
+    present: set[str] = set()
+    if _AMPM.search(lower):
+        present.add("#ampm")
+    if _SHORT_DECADE.search(lower):
+        present.add("#'0s")
+    for token in _WORDS.findall(lower):
+        if token[0].isdigit():
+            present.add("#")
+            if ":" in token:
+                present.add("#:")
+            elif len(token) == 4:
+                present.add("#4")
+        else:
+            present.add(token)
+    starts: dict[str, list[int]] = {}
+    due = sorted({k for token in present for k in _RULES_BY_TOKEN.get(token, ())})
+    for priority in due:
+        name, pattern = RULES[priority]
+        others = _OTHER_NEEDS[priority]
+        if others and any(present.isdisjoint(need) for need in others):
             continue
-        for m in pattern.finditer(sentence):
+        family = _FAMILY.get(name)
+        if family is not None:
+            if family not in starts:
+                starts[family] = _starts(sentence, family)
+            matches = [m for pos in starts[family] if (m := pattern.match(sentence, pos))]
+        else:
+            matches = pattern.finditer(sentence)
+        for m in matches:
             start, end = m.span("x") if m.groupdict().get("x") is not None else m.span()
             if end <= start:
                 continue
@@ -241,3 +351,6 @@ def spot(sentence: str) -> list[Spot]:
         starts.insert(k, cand.start)
         chosen.insert(k, cand)
     return chosen
+
+
+_RULES_BY_TOKEN, _OTHER_NEEDS = _index_triggers()
