@@ -4,14 +4,16 @@ Quality: every TimeML document of ../shared/corpora/timebank (TimeBank, AQUAINT,
 together) is tagged by timeline's tagger and by ``dateparser.search.search_dates`` (English,
 the DCT as RELATIVE_BASE), and scored the TempEval-3 way (timeline.evaluate).
 
-Speed: the same documents are written out as article files with their DCT as `published`,
-then two whole processes are timed on them, one after the other, single core:
+Speed: documents are written out as article files with their date as `published` (the
+TimeML documents with their DCT, and the 544 Timeline17 articles, each several hundred
+documents), then two whole processes are timed on them, one after the other, single core:
 
 - ours: ``timeline dates DIR --format jsonl``;
 - naive: a Python process that reads each file and runs search_dates on it, as a user would.
 
     .venv/bin/python benchmarks/timex.py
     .venv/bin/python benchmarks/timex.py --repeat 3     # best of 3 for the speed figures
+    .venv/bin/python benchmarks/timex.py --no-quality --speed-on t17
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from timeline.evaluate import (
 )
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "timebank"
+T17 = CORPUS.parent / "t17"
 
 NAIVE = """
 import sys
@@ -78,21 +81,33 @@ def _run(cmd: list[str], repeat: int) -> float:
     return best
 
 
-def speed(repeat: int) -> None:
+def _documents(corpus: str) -> list[tuple[str, str, str]]:
+    """(name, publication date, text) of every document of the corpus."""
+    if corpus == "timebank":
+        docs = [read_timeml(f) for f in sorted(CORPUS.glob("*/*.tml"))]
+        return [(d.name, d.dct.isoformat() if d.dct else "", d.text) for d in docs]
+    out = []  # Timeline17: InputDocs/<publication date>/<id>.txt
+    for f in sorted(T17.glob("*/InputDocs/*/*.txt")):
+        text = f.read_text(encoding="utf-8")
+        if text.strip():
+            out.append((f"{f.parts[-4]}_{f.parent.name}_{f.stem}", f.parent.name, text))
+    return out
+
+
+def speed(repeat: int, corpus: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         size = 0
-        docs = [read_timeml(f) for f in sorted(CORPUS.glob("*/*.tml"))]
-        for doc in docs:
-            published = doc.dct.isoformat() if doc.dct else ""
-            text = f"---\npublished: {published}\n---\n{doc.text}"
-            (folder / f"{doc.name}.txt").write_text(text, encoding="utf-8")
-            size += len(doc.text.encode("utf-8"))
+        docs = _documents(corpus)
+        for name, published, body in docs:
+            text = f"---\npublished: {published}\n---\n{body}"
+            (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+            size += len(body.encode("utf-8"))
         timeline_bin = Path(sys.executable).with_name("timeline")
         ours = _run([str(timeline_bin), "dates", str(folder), "--format", "jsonl"], repeat)
         naive = _run([sys.executable, "-c", NAIVE, str(folder)], repeat)
     mb = size / 1e6
-    print(f"\nwhole process, {len(docs)} documents, {mb:.2f} MB, best of {repeat}:")
+    print(f"\nwhole process, {corpus}: {len(docs)} documents, {mb:.2f} MB, best of {repeat}:")
     for name, secs in (("timeline dates", ours), ("search_dates", naive)):
         print(f"{name:15} {secs:7.2f} s  {len(docs) / secs:7.1f} docs/s  {mb / secs:6.3f} MB/s")
     print(f"ratio {naive / ours:.1f}x (search_dates time / timeline dates time)")
@@ -102,13 +117,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--no-quality", action="store_true")
+    parser.add_argument(
+        "--speed-on",
+        choices=["timebank", "t17"],
+        action="append",
+        help="input of the speed comparison (default: both)",
+    )
     args = parser.parse_args()
     if not CORPUS.is_dir():
         print(f"no corpus at {CORPUS}", file=sys.stderr)
         return 2
     if not args.no_quality:
         quality()
-    speed(args.repeat)
+    for corpus in args.speed_on or ["timebank", "t17"]:
+        speed(args.repeat, corpus)
     return 0
 
 

@@ -17,6 +17,8 @@ from .model import Sentence
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _LINE_FINISHED = re.compile(r"[.!?:;\"”’')\]…]\s*$")
+# Sentence punctuation with more text after it: where the model may find a boundary.
+_INNER_END = re.compile(r"[.!?…][\"”’')\]]*\s+\S")
 _HEADLINE_MAX = 80  # a line this short with no final stop is a headline or dateline
 # A line ending in one of these words is wrapped prose, never a headline.
 _OPEN_END = re.compile(
@@ -69,11 +71,19 @@ def sentences(text: str) -> list[Sentence]:
     """
     if not text.strip():
         return []
-    cuts = {0, len(text)}
-    cuts.update(_hard_breaks(text))
-    for start, end in _nupunkt().sent_spans(text):
-        cuts.add(start)
-        cuts.add(end)
+    hard = _hard_breaks(text)
+    cuts = {0, len(text), *hard}
+    # The model runs only on stretches between hard breaks where a sentence could end
+    # before the stretch does: a one-sentence line or a headline needs no model, and in
+    # text laid out a sentence a line that is most of it.
+    bounds = [0, *hard, len(text)]
+    for a, b in itertools.pairwise(bounds):
+        stretch = text[a:b]
+        if not _INNER_END.search(stretch.rstrip()):
+            continue
+        for start, end in _nupunkt().sent_spans(stretch):
+            cuts.add(a + start)
+            cuts.add(a + end)
     out: list[Sentence] = []
     ordered = sorted(cuts)
     for a, b in itertools.pairwise(ordered):

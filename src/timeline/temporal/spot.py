@@ -146,7 +146,15 @@ TRIGGERS: dict[str, frozenset[str]] = {
     "past": frozenset({"recently", "lately", "past"}),
     "future": frozenset({"future"}),
 }  # fmt: skip
-_WORDS = re.compile(r"[a-z]+|\d+(?::\d)?")
+_WORDS = re.compile(r"[a-z]+")
+# Features of a sentence besides its words, each found by one search of the sentence.
+_FEATURES = (
+    ("#", re.compile(r"\d")),
+    ("#4", re.compile(r"(?<!\d)\d{4}(?!\d)")),
+    ("#:", re.compile(r"\d:\d")),
+    ("#ampm", _AMPM),
+    ("#'0s", _SHORT_DECADE),
+)
 
 
 # (rule name, pattern).  At equal length the earlier rule wins.
@@ -271,13 +279,13 @@ _FAMILY = {
 }  # fmt: skip
 
 
-def _starts(sentence: str, family: str) -> list[int]:
-    """Where an expression of ``family`` can start in ``sentence``."""
+def _starts(sentence: str, family: str, words: list[int]) -> list[int]:
+    """Where an expression of ``family`` can start in ``sentence`` (``words``: the starts
+    of its words)."""
     anchor, before = _ANCHORS[family]
     found = [m.start() for m in anchor.finditer(sentence)]
     if not found:
         return []
-    words = [m.start() for m in _WORD_START.finditer(sentence)]
     starts: set[int] = set()
     for a in found:
         k = bisect.bisect_right(words, a)
@@ -304,21 +312,12 @@ def spot(sentence: str) -> list[Spot]:
     """Every temporal expression in ``sentence``, non-overlapping, in text order."""
     candidates: list[tuple[int, int, int, Spot]] = []
     lower = sentence.lower()
-    present: set[str] = set()
-    if _AMPM.search(lower):
-        present.add("#ampm")
-    if _SHORT_DECADE.search(lower):
-        present.add("#'0s")
-    for token in _WORDS.findall(lower):
-        if token[0].isdigit():
-            present.add("#")
-            if ":" in token:
-                present.add("#:")
-            elif len(token) == 4:
-                present.add("#4")
-        else:
-            present.add(token)
+    present = set(_TRIGGER_TOKENS.intersection(_WORDS.findall(lower)))
+    for feature, test in _FEATURES:
+        if test.search(lower):
+            present.add(feature)
     starts: dict[str, list[int]] = {}
+    words: list[int] | None = None
     due = sorted({k for token in present for k in _RULES_BY_TOKEN.get(token, ())})
     for priority in due:
         name, pattern = RULES[priority]
@@ -328,7 +327,9 @@ def spot(sentence: str) -> list[Spot]:
         family = _FAMILY.get(name)
         if family is not None:
             if family not in starts:
-                starts[family] = _starts(sentence, family)
+                if words is None:
+                    words = [m.start() for m in _WORD_START.finditer(sentence)]
+                starts[family] = _starts(sentence, family, words)
             matches = [m for pos in starts[family] if (m := pattern.match(sentence, pos))]
         else:
             matches = pattern.finditer(sentence)
@@ -354,3 +355,4 @@ def spot(sentence: str) -> list[Spot]:
 
 
 _RULES_BY_TOKEN, _OTHER_NEEDS = _index_triggers()
+_TRIGGER_TOKENS = frozenset(t for t in _RULES_BY_TOKEN if not t.startswith("#"))
