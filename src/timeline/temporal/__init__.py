@@ -39,7 +39,13 @@ def tag(
     for sent in sentences:
         for found in spot(sent.text):
             ctx = Context(
-                sent.text, published, language, anchor, quarter=quarter, day_first=day_first
+                sent.text,
+                published,
+                language,
+                anchor,
+                quarter=quarter,
+                day_first=day_first,
+                spot=found,
             )
             result = normalise(found, ctx)
             if result is None:

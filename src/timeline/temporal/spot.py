@@ -279,18 +279,19 @@ _FAMILY = {
 }  # fmt: skip
 
 
-def _starts(sentence: str, family: str, words: list[int]) -> list[int]:
-    """Where an expression of ``family`` can start in ``sentence`` (``words``: the starts
-    of its words)."""
+_LOOK_BACK = 90  # characters before an anchor that hold its few words before
+
+
+def _starts(sentence: str, family: str) -> list[int]:
+    """Where an expression of ``family`` can start in ``sentence``: the anchor itself, even
+    where no word starts ("Monday-Wednesday"), and the starts of the few words before it."""
     anchor, before = _ANCHORS[family]
-    found = [m.start() for m in anchor.finditer(sentence)]
-    if not found:
-        return []
     starts: set[int] = set()
-    for a in found:
-        k = bisect.bisect_right(words, a)
-        starts.update(words[max(0, k - before - 1) : k])
-        starts.add(a)  # the anchor itself, even where no word starts ("Monday-Wednesday")
+    for m in anchor.finditer(sentence):
+        a = m.start()
+        words = [w.start() for w in _WORD_START.finditer(sentence, max(0, a - _LOOK_BACK), a)]
+        starts.update(words[-before:])
+        starts.add(a)
     return sorted(starts)
 
 
@@ -317,7 +318,6 @@ def spot(sentence: str) -> list[Spot]:
         if test.search(lower):
             present.add(feature)
     starts: dict[str, list[int]] = {}
-    words: list[int] | None = None
     due = sorted({k for token in present for k in _RULES_BY_TOKEN.get(token, ())})
     for priority in due:
         name, pattern = RULES[priority]
@@ -327,9 +327,7 @@ def spot(sentence: str) -> list[Spot]:
         family = _FAMILY.get(name)
         if family is not None:
             if family not in starts:
-                if words is None:
-                    words = [m.start() for m in _WORD_START.finditer(sentence)]
-                starts[family] = _starts(sentence, family, words)
+                starts[family] = _starts(sentence, family)
             matches = [m for pos in starts[family] if (m := pattern.match(sentence, pos))]
         else:
             matches = pattern.finditer(sentence)
