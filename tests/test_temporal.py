@@ -232,3 +232,65 @@ def test_long_adversarial_text_is_tagged_in_reasonable_time():
     found = tag(text, published=TUE)
     assert found  # "May 3" and friends are still found
     assert time.perf_counter() - started < 30
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("Shops close on Christmas Day.", date(2018, 12, 20), "2018-12-25"),
+        ("Turkeys sold out before Thanksgiving.", date(1998, 11, 20), "1998-11-26"),
+        ("Polls open on Election Day.", date(2016, 10, 1), "2016-11-08"),
+        ("Churches were full at Easter 2019.", date(2019, 5, 1), "2019-04-21"),
+        ("He visited last Christmas.", date(2019, 3, 1), "2018-12-25"),
+    ],
+)
+def test_holidays(text, published, value):
+    assert [m.value for m in tag(text, published=published) if m.time.is_calendar] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "value"),
+    [
+        ("Sales for the year rose.", DATE, "2019"),
+        ("Net income for the year ended with a loss.", DURATION, "P1Y"),
+        ("a recent filing", DATE, "PAST_REF"),
+        ("current market conditions", DATE, "PRESENT_REF"),
+        ("Previously, it offered $13.", DATE, "PAST_REF"),
+        ("in recent years", DATE, "PAST_REF"),
+        ("complete the deal by year-end", DATE, "2019-12-31"),
+    ],
+)
+def test_news_references(text, type_, value):
+    assert [(m.type, m.value) for m in tag(text, published=TUE)] == [(type_, value)]
+
+
+def test_current_account_is_not_a_date():
+    assert values("The current account deficit widened.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The next 48-72 hours matter.", ("72 hours", "PT72H")),
+        ("It airs Monday-Wednesday at 11pm.", ("Wednesday", "2019-01-16")),
+        ("Spanish flu (1918-1920) killed millions.", ("1920", "1920")),
+        ("Week 42: 17-23 October 2009.", ("23 October 2009", "2009-10-23")),
+    ],
+)
+def test_expressions_right_after_a_hyphen(text, expected):
+    assert expected in [(m.text, m.value) for m in tag(text, published=TUE)]
+
+
+def test_english_dates_need_no_dateparser():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from datetime import date\n"
+        "from timeline.temporal import tag\n"
+        "tag('On 22 January 2019, yesterday, in March and last week.', published=date(2019,1,23))\n"
+        "print('dateparser' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
