@@ -294,3 +294,17 @@ def test_english_dates_need_no_dateparser():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Net rose in the 1988 second quarter.", "1988-Q2"),
+        ("Profit beat this year's third quarter forecast.", "2019-Q3"),
+        ("It opened in March 2018. The following month it closed.", "2018-04"),
+        ("It was founded in 1988. That year it hired ten people.", "1988"),
+    ],
+)
+def test_quarters_with_years_and_anaphora(text, value):
+    found = [m.value for m in tag(text, published=TUE) if m.time.is_calendar]
+    assert found[-1] == value

@@ -35,7 +35,7 @@ def tag(
     if sentences is None:
         sentences = split_sentences(text)
     mentions: list[Mention] = []
-    anchor = quarter = None
+    anchor = quarter = frame = None
     for sent in sentences:
         for found in spot(sent.text):
             ctx = Context(
@@ -44,6 +44,7 @@ def tag(
                 language,
                 anchor,
                 quarter=quarter,
+                frame=frame,
                 day_first=day_first,
                 spot=found,
             )
@@ -62,6 +63,8 @@ def tag(
                     rule=found.rule,
                 )
             )
+            if result.time.is_calendar and found.rule != "unit_rel":
+                frame = result.time  # an anaphor ("that year") leaves the frame as it was
             if result.time.is_calendar and result.time.granularity in ("day", "part-of-day"):
                 anchor = result.time
             if (

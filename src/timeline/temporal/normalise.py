@@ -85,6 +85,7 @@ class Context:
     language: str = "en"
     anchor: TimeValue | None = None  # the last calendar date mentioned before, for anaphora
     quarter: TimeValue | None = None  # the last quarter mentioned: the frame of earnings news
+    frame: TimeValue | None = None  # the last calendar date mentioned, of any precision
     day_first: bool = True  # 03/04/2019 is 3 April (most of the world's news)
     spot: Spot | None = None  # the expression being normalised, for cues around it
 
@@ -461,7 +462,10 @@ def _unit_rel(spot: Spot, ctx: Context) -> Normalised | None:
     anaphoric = rel in ("the previous", "the following", "the next", "the same", "that")
     if anaphoric and unit != "day" and rel == "the next":
         return None  # "the next year" is mostly a duration or a plan: leave it
-    base_tv = ctx.anchor if anaphoric and ctx.anchor is not None else None
+    # "the next day" follows the last day mentioned; "that year", "the following month"
+    # the last date of any precision
+    frame = ctx.anchor if unit in ("day", "week", "weekend") else ctx.frame or ctx.anchor
+    base_tv = frame if anaphoric else None
     base = base_tv.start if base_tv is not None else ctx.dct
     if base is None:
         return _unresolved("XXXX", DATE, unit)
@@ -640,6 +644,24 @@ def _quarter_noyear(spot: Spot, ctx: Context) -> Normalised | None:
         y -= 1
     tv = cal.half(y, n) if is_half else cal.quarter(y, n)
     return Normalised(tv, RESOLVED_DCT)
+
+
+def _quarter_of_year(spot: Spot, ctx: Context) -> Normalised | None:
+    """ "the 1988 second quarter"; "the 1989 period" is the quarter under discussion."""
+    g = spot.groups
+    if "year" in g:
+        y = int(g["year"])
+    elif ctx.dct is not None:
+        y = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[g["yrel"].lower()]
+    else:
+        return _unresolved("XXXX-QX", DATE, "quarter")
+    if "q" in g:
+        q = ORDINALS[g["q"].lower()]
+    elif ctx.quarter is not None and ctx.quarter.start:
+        q = (ctx.quarter.start.month - 1) // 3 + 1
+    else:
+        return Normalised(cal.year(y), RESOLVED_ABSOLUTE)
+    return Normalised(cal.quarter(y, q), RESOLVED_ABSOLUTE if "year" in g else RESOLVED_DCT)
 
 
 def _quarter_rel(spot: Spot, ctx: Context) -> Normalised | None:
@@ -879,6 +901,8 @@ _HANDLERS = {
     "month_relyear": _month_relyear,
     "quarter_noyear": _quarter_noyear,
     "quarter_rel": _quarter_rel,
+    "quarter_year_first": _quarter_of_year,
+    "quarter_relyear": _quarter_of_year,
     "year_words": _year_words,
     "duration_adj": _duration,
     "duration_bare": _duration,

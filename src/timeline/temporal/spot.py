@@ -130,7 +130,9 @@ TRIGGERS: dict[str, frozenset[str]] = {
     "set_per": _UNIT_WORDS, "duration": _UNIT_WORDS, "duration_adj": _UNIT_WORDS,
     "duration_past": _UNIT_WORDS, "duration_plural": _UNIT_WORDS, "recent": frozenset({"recent"}),
     "coming": frozenset({"coming"}), "quarter_noyear": frozenset({"quarter", "half"}),
-    "quarter_rel": frozenset({"quarter", "period"}), "quarter_adj": frozenset({"quarter", "half"}),
+    "quarter_rel": frozenset({"quarter", "period"}),
+    "quarter_year_first": (_YEAR_NUM, frozenset({"quarter", "period"})),
+    "quarter_relyear": frozenset({"quarter"}), "quarter_adj": frozenset({"quarter", "half"}),
     "year_ago_adj": frozenset({"earlier", "ago"}),
     "clock_day": (_WEEKDAY_WORDS | _MONTH_WORDS, _CLOCK),
     "the_year": frozenset({"year"}), "year_end": frozenset({"year", "end"}),
@@ -187,6 +189,9 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("quarter_adj", _r(r"\b(?P<x>(?:fiscal\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)-(?P<qh>quarter|half))\b")),
     ("quarter_rel", _r(r"\b(?P<x>(?P<qrel>the\s+(?:latest|current|most\s+recent|year-ago|year-earlier|same|comparable|previous|preceding)|this|last|next|the|last\s+year['’]s|this\s+year['’]s)\s+(?:fiscal\s+)?(?:quarter|(?<=latest\s)period|(?<=year-ago\s)period|(?<=year-earlier\s)period))\b(?!['’]?s?\s+(?:of\s+)?\d)")),
     ("year_ago_adj", _r(r"\b(?P<x>year-(?:earlier|ago))\b(?!\s+(?:quarter|period))")),
+    # the 1988 second quarter, the 1989 period, this year's third quarter
+    ("quarter_year_first", _r(rf"\b(?P<x>the\s+{_YEAR}\s+(?:(?P<q>first|second|third|fourth)\s+)?(?:fiscal\s+)?(?:quarter|period))\b")),
+    ("quarter_relyear", _r(r"\b(?P<x>(?P<yrel>this|last|next)\s+year['’]s\s+(?P<q>first|second|third|fourth)\s+quarter)\b")),
     ("quarter_q", _r(rf"\b(?P<x>(?-i:Q|H)(?P<qn>[1-4])\s+{_YEAR})\b")),
     # summer 2016; the summer of 2016; last summer
     ("season_year", _r(rf"\b(?P<x>(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR})\b")),
