@@ -149,14 +149,10 @@ TRIGGERS: dict[str, frozenset[str]] = {
     "future": frozenset({"future"}),
 }  # fmt: skip
 _WORDS = re.compile(r"[a-z]+")
-# Features of a sentence besides its words, each found by one search of the sentence.
-_FEATURES = (
-    ("#", re.compile(r"\d")),
-    ("#4", re.compile(r"(?<!\d)\d{4}(?!\d)")),
-    ("#:", re.compile(r"\d:\d")),
-    ("#ampm", _AMPM),
-    ("#'0s", _SHORT_DECADE),
-)
+# Features of a sentence besides its words.
+_ANY_DIGIT = re.compile(r"\d")
+_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_COLON_TIME = re.compile(r"\d:\d")
 
 
 # (rule name, pattern).  At equal length the earlier rule wins.
@@ -319,9 +315,17 @@ def spot(sentence: str) -> list[Spot]:
     candidates: list[tuple[int, int, int, Spot]] = []
     lower = sentence.lower()
     present = set(_TRIGGER_TOKENS.intersection(_WORDS.findall(lower)))
-    for feature, test in _FEATURES:
-        if test.search(lower):
-            present.add(feature)
+    # the features besides words, each tested only when a plain substring says it may hold
+    if _ANY_DIGIT.search(lower):
+        present.add("#")
+        if _FOUR_DIGITS.search(lower):
+            present.add("#4")
+        if ":" in lower and _COLON_TIME.search(lower):
+            present.add("#:")
+        if "0s" in lower and _SHORT_DECADE.search(lower):
+            present.add("#'0s")
+    if ".m" in lower and _AMPM.search(lower):
+        present.add("#ampm")
     starts: dict[str, list[int]] = {}
     due = sorted({k for token in present for k in _RULES_BY_TOKEN.get(token, ())})
     for priority in due:
