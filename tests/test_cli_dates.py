@@ -84,3 +84,13 @@ def test_errors(tmp_path):
     result = runner.invoke(app, ["dates", "a.txt", "--format", "xml"])
     assert result.exit_code == ExitCode.USAGE
     assert "unknown format 'xml'" in result.stderr
+
+
+def test_numeric_dates_are_day_first_unless_told(tmp_path):
+    (tmp_path / "a.txt").write_text("Signed on 03/04/2019 in Rabat.")
+    rows = _jsonl(runner.invoke(app, ["dates", "a.txt", "--format", "jsonl"]).stdout)
+    assert rows[0]["value"] == "2019-04-03"
+    rows = _jsonl(
+        runner.invoke(app, ["dates", "a.txt", "--format", "jsonl", "--month-first"]).stdout
+    )
+    assert rows[0]["value"] == "2019-03-04"

@@ -43,15 +43,18 @@ def build_from_articles(
     summarizer: str = "lexrank",
     sentences: int = 3,
     warnings: Iterable[str] = (),
+    day_first: bool = True,
 ) -> Timeline:
-    """The timeline of already-read articles."""
+    """The timeline of already-read articles.  ``day_first=False`` reads 03/04/2019 as
+    4 March (US style) instead of 3 April."""
     from .engine import Options, run
     from .errors import NoArticlesError
     from .merge import corpus_title, merge
 
     if not articles:
         raise NoArticlesError("no articles to build a timeline from")
-    results = tuple(run(articles, Options(summarizer=summarizer, sentences=sentences)))
+    options = Options(summarizer=summarizer, sentences=sentences, day_first=day_first)
+    results = tuple(run(articles, options))
     entries = merge(e for r in results for e in r.events)
     notes = list(warnings)
     for r in results:

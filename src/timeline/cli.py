@@ -135,6 +135,9 @@ def build(
         str | None,
         typer.Option(help="Publication date (YYYY-MM-DD) for articles that do not give one."),
     ] = None,
+    month_first: Annotated[
+        bool, typer.Option(help="Read 03/04/2019 as 4 March (US style), not 3 April.")
+    ] = False,
 ) -> None:
     """Build the timeline of a set of articles.
 
@@ -174,6 +177,7 @@ def build(
         summarizer=summarizer,
         sentences=sentences,
         warnings=[f"skipped {f}" for f in failures],
+        day_first=not month_first,
     )
     for note in timeline.warnings:
         if not note.startswith("skipped "):
@@ -196,6 +200,9 @@ def dates(
         typer.Option(help="Publication date (YYYY-MM-DD) for articles that do not give one."),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or table.")] = "table",
+    month_first: Annotated[
+        bool, typer.Option(help="Read 03/04/2019 as 4 March (US style), not 3 April.")
+    ] = False,
 ) -> None:
     """List every temporal expression in the articles, normalised to TimeML.
 
@@ -217,7 +224,7 @@ def dates(
     rows = []
     for article in articles:
         sents = split_sentences(article.body)
-        for m in tag(article.body, sents, article.published, article.language):
+        for m in tag(article.body, sents, article.published, article.language, not month_first):
             t = m.time
             rows.append(
                 {
