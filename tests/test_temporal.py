@@ -68,6 +68,9 @@ def test_modifiers_are_kept():
         ("On Monday, the minister met him.", "2019-01-21"),
         ("On Wednesday, the minister met him.", "2019-01-16"),  # most recent, not ahead
         ("He will visit on Friday.", "2019-01-25"),  # the tense points ahead
+        ("The team planned to leave Rabat on Thursday.", "2019-01-24"),
+        ("He could arrive as early as Friday.", "2019-01-25"),
+        ("The offer had been scheduled to expire Friday.", "2019-01-18"),  # a past plan
         ("They met last Tuesday.", "2019-01-15"),
         ("They meet next Tuesday.", "2019-01-29"),
         ("A seminar was held yesterday.", "2019-01-21"),

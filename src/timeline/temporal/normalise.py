@@ -47,10 +47,13 @@ ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
 # Only constructions that put the clause in the future: "had been scheduled to expire
 # Friday", "by Wednesday", "next to the embassy" and "planned" all occur in past reports.
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won['’]t|(?:is|are|am)\s+(?:due|scheduled|expected|set|going|slated)"
-    r"\s+to|(?:is|are)\s+to|plans?\s+to|to\s+be\s+held|upcoming)\b|['’]ll\b",
+    r"\b(?:will|shall|won['’]t|would|could|might|(?:is|are|am)\s+(?:due|expected|going|slated)"
+    r"\s+to|(?:is|are)\s+to|plan(?:s|ned|ning)?(?:\s+to)?|scheduled|set\s+to"
+    r"|to\s+be\s+held|upcoming|postponed\s+until|as\s+(?:soon|early)\s+as)\b|['’]ll\b",
     re.IGNORECASE,
 )
+# "had been scheduled to expire Friday": a plan reported from after it fell due
+_PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 # "today" followed by a present-tense verb speaks of the present in general, not the day.
 _GENERIC_TODAY_AFTER = re.compile(
     r"\s*(?:is|are|has|have|remains?|requires?|needs?|faces?|can|must|does|do|lives?"
@@ -96,7 +99,11 @@ class Context:
             return bool(_FUTURE.search(self.sentence))
         # the cue must govern the expression: "will meet Bush on Thursday", not a "will"
         # in some other clause of a long sentence
-        return bool(_FUTURE.search(before(self.sentence, self.spot, 60)))
+        preceding = before(self.sentence, self.spot, 60)
+        cue = None
+        for cue in _FUTURE.finditer(preceding):
+            pass  # the cue nearest the expression decides
+        return cue is not None and not _PLUPERFECT.search(preceding[: cue.start()])
 
 
 @dataclass(frozen=True)
