@@ -100,10 +100,11 @@ class Context:
         # the cue must govern the expression: "will meet Bush on Thursday", not a "will"
         # in some other clause of a long sentence
         preceding = before(self.sentence, self.spot, 60)
-        cue = None
-        for cue in _FUTURE.finditer(preceding):
-            pass  # the cue nearest the expression decides
-        return cue is not None and not _PLUPERFECT.search(preceding[: cue.start()])
+        cues = list(_FUTURE.finditer(preceding))
+        if not cues:
+            return False
+        # the cue nearest the expression decides
+        return not _PLUPERFECT.search(preceding[: cues[-1].start()])
 
 
 @dataclass(frozen=True)
