@@ -16,7 +16,7 @@ from functools import lru_cache
 from .model import Sentence
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
-_LINE_FINISHED = re.compile(r"[.!?:;\"”’')\]…]\s*$")
+_FINISHERS = frozenset(".!?:;\"”’')]…")  # a line ending in one of these is finished
 # Sentence punctuation with more text after it: where the model may find a boundary.
 _INNER_END = re.compile(r"[.!?…][\"”’')\]]*\s+\S")
 _HEADLINE_MAX = 80  # a line this short with no final stop is a headline or dateline
@@ -48,19 +48,20 @@ def _hard_breaks(text: str) -> list[int]:
         # Only a line's end and the next line's start matter; looking at just those keeps
         # this linear in the text however long its lines are.
         tail = stripped.rstrip()[-16:]
+        pos = end
+        if not tail or tail[-1] in _FINISHERS:
+            breaks.append(end)
+            continue
         nxt = text[end : end + 200]
-        blank_follows = nxt.startswith(("\n", "\r\n")) or not nxt.strip()
+        if nxt.startswith(("\n", "\r\n")) or not nxt.strip():  # a blank line follows
+            breaks.append(end)
+            continue
+        if len(stripped.strip()) > _HEADLINE_MAX:
+            continue  # a long unfinished line is wrapped prose
         first = nxt.lstrip(" \t")[:1]
         # wrapped prose goes on in lower case or with a number, or breaks after "the", "of"...
-        continues = first.islower() or first.isdigit() or bool(_OPEN_END.search(tail))
-        if (
-            blank_follows
-            or not tail
-            or _LINE_FINISHED.search(tail)
-            or (len(stripped.strip()) <= _HEADLINE_MAX and not continues)
-        ):
+        if not (first.islower() or first.isdigit() or _OPEN_END.search(tail)):
             breaks.append(end)
-        pos = end
     return breaks
 
 
