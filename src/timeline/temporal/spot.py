@@ -51,6 +51,7 @@ _NUM = (
     r"|nineteen|a\s+hundred|hundred|a\s+thousand|several|a\s+few|few|many|a\s+couple\s+of"
     r"|couple\s+of|a\s+couple|some)"
 )
+_NUM_HIGH = _NUM.replace("(?P<n>", "(?P<n2>", 1)  # the top of a range: "two to three weeks"
 # Words that bound a duration: "nearly forty years", "up to 180 days", "more than a week".
 _DUR_MOD = (
     r"(?P<dmod>about|around|approximately|roughly|some|nearly|almost|over|more\s+than"
@@ -216,7 +217,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("set_adv", _r(r"\b(?P<x>(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|fortnightly|biannually))\b")),
     ("set_per", _r(r"(?:\b(?:once|twice|\w+\s+times|million|billion|percent|dollars|cents|\d)|%)\s+(?P<x>(?:a|per|each)\s+(?P<unit>day|week|month|year))\b")),
     # 25 years, a decade, several months, the past few weeks, 25-year
-    ("duration", _r(rf"\b(?P<x>(?:{_DUR_MOD}\s+)?{_NUM}\s+(?:more\s+|full\s+|straight\s+|consecutive\s+|additional\s+|long\s+)?{_UNIT})\b")),
+    ("duration", _r(rf"\b(?P<x>(?:{_DUR_MOD}\s+)?{_NUM}(?:\s*(?:-|–|to|or)\s*{_NUM_HIGH})?\s+(?:more\s+|full\s+|straight\s+|consecutive\s+|additional\s+|long\s+)?{_UNIT})\b")),
     ("duration_past", _r(r"\b(?P<x>the\s+(?P<dmod>past|last|previous|coming|next)\s+(?P<unit>year|month|week|decade|century))\b(?!['’]s)")),
     ("duration_plural", _r(r"\b(?:for|in|within|after|over|lasting|took|take|takes|spent|spend)\s+(?P<x>(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries))\b(?!\s+(?:ago|later|earlier|of\s+\w+ing))")),
     ("duration_adj", _r(r"\b(?P<x>(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|hundred)-(?P<unit>year|month|week|day|hour|minute|decade)(?:-long)?)\b(?!-old)")),
