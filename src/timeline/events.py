@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from .model import (
     RESOLVED_ABSOLUTE,
+    RESOLVED_ANAPHORIC,
     RESOLVED_DCT,
     Event,
     Mention,
@@ -31,7 +32,7 @@ def anchors(mention: Mention) -> bool:
     """Whether ``mention`` can date an event."""
     return (
         mention.time.is_calendar
-        and mention.resolution in (RESOLVED_ABSOLUTE, RESOLVED_DCT)
+        and mention.resolution in (RESOLVED_ABSOLUTE, RESOLVED_DCT, RESOLVED_ANAPHORIC)
         and mention.rule not in _CLOCK_RULES
     )
 

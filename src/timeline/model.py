@@ -39,6 +39,7 @@ GRANULARITY_RANK = {name: rank for rank, name in enumerate(GRANULARITIES)}
 # How a mention got its value.
 RESOLVED_ABSOLUTE = "absolute"  # the text says it all ("22 January 2019", "in 1994")
 RESOLVED_DCT = "relative-to-publication"  # "yesterday", "On Tuesday", "last month"
+RESOLVED_ANAPHORIC = "relative-to-text"  # "the next day", "three years later": the last date told
 RESOLVED_UNRESOLVED = "unresolved"  # relative, but the article has no known date
 RESOLVED_NONE = "not-a-date"  # durations, sets, generic references ("today requires")
 

@@ -1,25 +1,25 @@
 """Normalising spotted expressions to TIMEX3 values, resolved against the article date.
 
-Explicit calendar dates with a named month, and the relative phrases dateparser reads well
-("yesterday", "last month", "two years ago"), go through ``dateparser.DateDataParser`` in
-the article's language with the publication date as ``RELATIVE_BASE``; its ``period`` is
-kept as the granularity, so nothing it filled in from the base is ever reported.  Years,
-weekdays, decades, quarters, seasons, durations and sets follow our own rules, because
-dateparser invents days for years ("in 1994" -> 1994-11-26), resolves a bare weekday to
-the week before, and has no notion of decades or "early 2016" (see NOTES.md).
+The grammar (spot.py) has already read each expression's parts, so values come from
+calendar arithmetic on them: exact, and far faster than handing the text to dateparser,
+which also invents days for years ("in 1994" -> 1994-11-26), resolves a bare weekday to
+the week before and knows no decades or "early 2016" (see NOTES.md).  Nothing the text
+leaves unsaid is filled in: a year stays a year.  Relative expressions resolve against the
+publication date (the DCT) following news usage; anaphoric ones ("the next day", "three
+years later") against the last date the text told.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
-from functools import lru_cache
+from datetime import date, timedelta
 
 from ..model import (
     DATE,
     DURATION,
     RESOLVED_ABSOLUTE,
+    RESOLVED_ANAPHORIC,
     RESOLVED_DCT,
     RESOLVED_NONE,
     RESOLVED_UNRESOLVED,
@@ -47,7 +47,7 @@ ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
 # Only constructions that put the clause in the future: "had been scheduled to expire
 # Friday", "by Wednesday", "next to the embassy" and "planned" all occur in past reports.
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won['’]t|would|could|might|(?:is|are|am)\s+(?:due|expected|going|slated)"
+    r"\b(?:will|shall|won['’]t|(?:would|could|might)(?!\s+(?:not\s+)?have\b)|(?:is|are|am)\s+(?:due|expected|going|slated)"
     r"\s+to|(?:is|are)\s+to|plan(?:s|ned|ning)?(?:\s+to)?|scheduled|set\s+to"
     r"|to\s+be\s+held|upcoming|postponed\s+until|as\s+(?:soon|early)\s+as)\b|['’]ll\b",
     re.IGNORECASE,
@@ -113,51 +113,6 @@ class Normalised:
     resolution: str
 
 
-@lru_cache(maxsize=256)
-def _parser(language: str, base: date | None, date_order: str):
-    """A DateDataParser for one language, reference date and date order.
-
-    Settings are fixed per parser (dateparser takes them at construction), and each parser
-    is built with its own settings so none leak between articles (NOTES: #1057).
-    """
-    from dateparser.date import DateDataParser  # heavy: imported on first use only
-
-    settings = {
-        "DATE_ORDER": date_order,
-        "PREFER_DAY_OF_MONTH": "first",
-        "RETURN_TIME_AS_PERIOD": True,
-        "PARSERS": ["relative-time", "absolute-time"],
-    }
-    if base is not None:
-        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
-    return DateDataParser(languages=[language], try_previous_locales=False, settings=settings)
-
-
-@lru_cache(maxsize=65536)
-def _dateparser(text: str, language: str, base: date | None, date_order: str):
-    """(datetime, period) that dateparser reads in ``text``, or None."""
-    try:
-        data = _parser(language, base, date_order).get_date_data(text)
-    except (ValueError, TypeError, OverflowError, AttributeError, KeyError):
-        return None  # dateparser raises assorted errors on odd input: no date
-    if data is None or data.date_obj is None:
-        return None
-    return data.date_obj, data.period
-
-
-def _from_period(d: datetime, period: str, mod: str | None = None) -> TimeValue | None:
-    day_ = d.date()
-    if period == "year":
-        return cal.year(day_.year, mod)
-    if period == "month":
-        return cal.month(day_.year, day_.month, mod)
-    if period == "week":
-        return cal.week(day_, mod)
-    if period in ("day", "time"):
-        return cal.day(day_, mod)
-    return None
-
-
 def _half_units(raw: str, unit: str) -> str | None:
     """ "2 1/2 years" -> "P2Y6M", "5 1/2 hours" -> "PT5H30M"."""
     whole = raw.replace("½", " 1/2").split()[0]
@@ -178,8 +133,13 @@ def _half_units(raw: str, unit: str) -> str | None:
 def _number(text: str) -> int | None:
     """12, "twelve", "twenty-four", "twenty four", "a couple of"; None when vague."""
     text = " ".join(text.lower().replace("-", " ").split())
-    if text.isdigit():
-        return int(text)
+    if text.replace(",", "").isdigit():
+        return int(text.replace(",", ""))
+    if " hundred" in text:  # "two hundred", "a hundred and fifty"
+        head, _, rest = text.partition(" hundred")
+        times = _number(head) if head != "a" else 1
+        extra = _number(rest.removeprefix(" and ")) if rest.strip() else 0
+        return times * 100 + extra if times and extra is not None else None
     if text in NUMBERS:
         return NUMBERS[text]
     tens, _, unit = text.partition(" ")
@@ -253,7 +213,7 @@ def is_generic_today(sentence: str, spot: Spot) -> bool:
 def looks_like_count(sentence: str, spot: Spot) -> bool:
     """A bare 19xx/20xx before a plural noun is a count ("2000 troops") unless a
     determiner or preposition marks it as a year ("the 1998 elections")."""
-    if spot.rule != "year_bare":
+    if spot.rule not in ("year_bare", "year_words"):
         return False
     if not _PLURAL_AFTER.match(after(sentence, spot)):
         return False
@@ -262,42 +222,27 @@ def looks_like_count(sentence: str, spot: Spot) -> bool:
 
 def normalise(spot: Spot, ctx: Context) -> Normalised | None:
     """The TIMEX3 value of ``spot``, or None when it is not a temporal expression after all."""
-    handler = _HANDLERS.get(spot.rule)
-    if handler is None:
-        return None
+    handler = _HANDLERS[spot.rule]
     if ctx.spot is not spot:
         ctx = replace(ctx, spot=spot)
-    return handler(spot, ctx)
+    try:
+        return handler(spot, ctx)
+    except (ValueError, OverflowError, KeyError):
+        # a calendar this side of year 1 and 9999 cannot hold it ("twenty centuries ago"),
+        # or case folding matched a letter the lookups do not know ("ſ"): not a date
+        return None
 
 
 def _date_named(spot: Spot, ctx: Context) -> Normalised | None:
-    """ "22 January 2019", "Jan. 22, 2019", "January 2019".
-
-    The grammar has already read the day, month and year of an English date, so the
-    calendar does the rest; dateparser reads the month names of other languages."""
+    """ "22 January 2019", "Jan. 22, 2019", "January 2019": the grammar has read the day,
+    month and year, and the calendar checks them (31 February is no date)."""
     g = spot.groups
     mod = MODS.get((g.get("mod") or "").lower())
-    if ctx.language == "en":
-        y, m = int(g["year"]), _month_number(g["mon"])
-        if "day" not in g:
-            return Normalised(cal.month(y, m, mod), RESOLVED_ABSOLUTE)
-        d = cal.valid_day(y, m, int(g["day"]))
-        return Normalised(cal.day(d, mod), RESOLVED_ABSOLUTE) if d else None
-    text = ctx.sentence[spot.start : spot.end]
-    if mod:  # dateparser does not read "early January 2019"; drop the modifier for it
-        text = text[len(g["mod"]) :].lstrip(" -")
-    order = "DMY" if spot.rule == "date_dmy" else "MDY"
-    parsed = _dateparser(text, ctx.language, None, order)
-    if parsed is None:
-        return None
-    d, period = parsed
-    # dateparser reads "2019" as the year of a partial date; check it agrees with the text
-    if d.year != int(g["year"]) or d.month != _month_number(g["mon"]):
-        return None
-    if "day" in g and d.day != int(g["day"]):
-        return None
-    tv = _from_period(d, period, mod)
-    return Normalised(tv, RESOLVED_ABSOLUTE) if tv else None
+    y, m = int(g["year"]), _month_number(g["mon"])
+    if "day" not in g:
+        return Normalised(cal.month(y, m, mod), RESOLVED_ABSOLUTE)
+    d = cal.valid_day(y, m, int(g["day"]))
+    return Normalised(cal.day(d, mod), RESOLVED_ABSOLUTE) if d else None
 
 
 def _date_iso(spot: Spot, ctx: Context) -> Normalised | None:
@@ -348,8 +293,19 @@ def _month_rel(spot: Spot, ctx: Context) -> Normalised | None:
     return Normalised(cal.month(y, m, mod), RESOLVED_DCT)
 
 
+def _century(spot: Spot, ctx: Context) -> Normalised | None:
+    """ "the 19th century" is 1800-1899 (TimeML value "18")."""
+    g = spot.groups
+    mod = MODS.get((g.get("mod") or "").lower())
+    return Normalised(cal.century((int(g["cent"]) - 1) * 100, mod), RESOLVED_ABSOLUTE)
+
+
 def _decade(spot: Spot, ctx: Context) -> Normalised | None:
     g = spot.groups
+    mod = MODS.get((g.get("mod") or "").lower())
+    if "dec" in g and g["dec"].endswith("00") and g["dec"] != "2000":
+        # "the 1800s" is the century, not its first decade; "the 2000s" stays a decade
+        return Normalised(cal.century(int(g["dec"]), mod), RESOLVED_ABSOLUTE)
     if "dec" in g:
         first = int(g["dec"])
     else:
@@ -450,6 +406,8 @@ def _weekday(spot: Spot, ctx: Context) -> Normalised | None:
         d = cal.weekday_on_or_before(ctx.dct - timedelta(days=1), wd)
     elif rel == "next":
         d = cal.weekday_on_or_after(ctx.dct + timedelta(days=1), wd)
+    elif rel == "this":  # the day of the publication's own week
+        d = ctx.dct + timedelta(days=wd - ctx.dct.weekday())
     elif rel == "coming" or ctx.future:
         d = cal.weekday_on_or_after(ctx.dct, wd)
     else:  # news convention: the most recent such day on or before publication
@@ -469,7 +427,8 @@ def _unit_rel(spot: Spot, ctx: Context) -> Normalised | None:
     unit = g["unit"].lower()
     anaphoric = rel in ("the previous", "the following", "the next", "the same", "that")
     if anaphoric and unit != "day" and rel == "the next":
-        return None  # "the next year" is mostly a duration or a plan: leave it
+        # "over the next year": a span from now, not a calendar year
+        return Normalised(TimeValue(f"P1{UNIT_CODES[unit]}", DURATION, None), RESOLVED_NONE)
     # "the next day" follows the last day mentioned; "that year", "the following month"
     # the last date of any precision
     frame = ctx.anchor if unit in ("day", "week", "weekend") else ctx.frame or ctx.anchor
@@ -477,7 +436,7 @@ def _unit_rel(spot: Spot, ctx: Context) -> Normalised | None:
     base = base_tv.start if base_tv is not None else ctx.dct
     if base is None:
         return _unresolved("XXXX", DATE, unit)
-    resolution = RESOLVED_DCT
+    resolution = RESOLVED_ANAPHORIC if base_tv is not None else RESOLVED_DCT
     step = {"last": -1, "the previous": -1, "next": 1, "the following": 1, "the next": 1}.get(
         rel, 0
     )
@@ -489,11 +448,12 @@ def _unit_rel(spot: Spot, ctx: Context) -> Normalised | None:
     if unit == "week":
         return Normalised(cal.week(base + timedelta(weeks=step), mod), resolution)
     if unit == "weekend":
-        saturday = cal.weekday_on_or_before(base + timedelta(days=1), 5)
-        if step > 0 or (rel == "this" and ctx.future):
-            saturday = cal.weekday_on_or_after(base, 5)
-        elif step < 0:
-            saturday = cal.weekday_on_or_before(base - timedelta(days=1), 5)
+        # this weekend: the one of the publication's week, or on a Monday or Tuesday
+        # told in the past, the one just gone; next and last: a week either side
+        saturday = base + timedelta(days=5 - base.weekday())
+        if rel == "this" and base.weekday() <= 1 and not ctx.future:
+            saturday -= timedelta(weeks=1)
+        saturday += timedelta(weeks=step)
         iso_year, iso_week, _ = saturday.isocalendar()
         tv = TimeValue(
             f"{iso_year:04d}-W{iso_week:02d}-WE", DATE, "week", saturday,
@@ -505,9 +465,6 @@ def _unit_rel(spot: Spot, ctx: Context) -> Normalised | None:
         return Normalised(cal.month(y, m, mod), resolution)
     if unit == "year":
         return Normalised(cal.year(base.year + step, mod), resolution)
-    if unit == "quarter":
-        y, m = cal.shift_months(base, 3 * step)
-        return Normalised(cal.quarter(y, (m - 1) // 3 + 1, mod), resolution)
     if unit == "decade":
         return Normalised(cal.decade(base.year + 10 * step, mod), resolution)
     if unit == "century":
@@ -520,15 +477,19 @@ def _ago(spot: Spot, ctx: Context) -> Normalised | None:
     n = _number(g["n"])
     unit = _unit(g["unit"])
     direction = g["dir"].lower()
-    sign = -1 if direction in ("ago", "earlier", "before", "previously") else 1
+    sign = -1 if direction in ("ago", "earlier", "previously") else 1
     if n is None:  # "several years ago": the past, no more precise than that
         return _ref("PAST_REF" if sign < 0 else "FUTURE_REF")
     if unit == "year" and n == 1 and ctx.quarter is not None and ctx.quarter.start:
         # "profit rose from a year ago/earlier" compares the quarter under discussion
         q = (ctx.quarter.start.month - 1) // 3 + 1
         return Normalised(cal.quarter(ctx.quarter.start.year + sign, q), RESOLVED_DCT)
-    relative_to_anchor = direction in ("earlier", "later", "before", "after")
-    base = ctx.anchor.start if relative_to_anchor and ctx.anchor else ctx.dct
+    # "three days later" counts from the last day told; "three years later" from the
+    # last date of any precision ("born in 1950. Three years later")
+    told = ctx.anchor if unit in ("day", "week", "hour", "minute") else ctx.frame or ctx.anchor
+    relative_to_text = direction in ("earlier", "later") and told is not None
+    base = told.start if relative_to_text else ctx.dct
+    resolution = RESOLVED_ANAPHORIC if relative_to_text else RESOLVED_DCT
     if base is None:
         return _unresolved("XXXX", DATE, unit)
     k = sign * n
@@ -550,7 +511,17 @@ def _ago(spot: Spot, ctx: Context) -> Normalised | None:
         tv = cal.quarter(y, (m - 1) // 3 + 1)
     else:  # hours, minutes: the day is as precise as we can honestly be
         tv = cal.day(base)
-    return Normalised(tv, RESOLVED_DCT)
+    return Normalised(tv, resolution)
+
+
+def _set_every_n(spot: Spot, ctx: Context) -> Normalised | None:
+    g = spot.groups
+    unit = _unit(g["unit"])
+    n = _number(g["n"])
+    count = "X" if n is None else str(n)
+    code = UNIT_CODES[unit]
+    value = f"PT{count}{code}" if unit in ("hour", "minute") else f"P{count}{code}"
+    return Normalised(TimeValue(value, SET, None), RESOLVED_NONE)
 
 
 def _set(spot: Spot, ctx: Context) -> Normalised | None:
@@ -560,7 +531,7 @@ def _set(spot: Spot, ctx: Context) -> Normalised | None:
         value = {
             "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
             "yearly": "P1Y", "hourly": "PT1H", "nightly": "TNI", "fortnightly": "P2W",
-            "biannually": "P6M", "quarterly": "P3M",
+            "biannually": "P6M",
         }[g["adv"].lower()]  # fmt: skip
     else:
         unit = g["unit"].lower()
@@ -596,9 +567,15 @@ def _duration(spot: Spot, ctx: Context) -> Normalised | None:
     raw = " ".join(g.get("n", "1").lower().split())
     if "1/2" in raw or "½" in raw:
         value = _half_units(raw, unit)
-        return Normalised(TimeValue(value, DURATION, None), RESOLVED_NONE) if value else None
+        mod = _DURATION_MODS.get(" ".join((g.get("dmod") or "").lower().split()))
+        return (
+            Normalised(TimeValue(value, DURATION, None, mod=mod), RESOLVED_NONE) if value else None
+        )
     number = _number(raw)
-    n = "X" if raw in VAGUE_NUMBERS or number is None else str(number)
+    if number is None and re.fullmatch(r"\d+\.\d+", raw):
+        n = raw.rstrip("0").rstrip(".")  # "1.5 years": ISO 8601 allows a decimal fraction
+    else:
+        n = "X" if raw in VAGUE_NUMBERS or number is None else str(number)
     code = UNIT_CODES[unit]
     if unit == "fortnight":
         value = f"P{int(n) * 2}W" if n != "X" else "PXW"
@@ -681,17 +658,24 @@ def _quarter_rel(spot: Spot, ctx: Context) -> Normalised | None:
         y, q = current
     elif rel == "next":
         y, q = (current[0], current[1] + 1) if current[1] < 4 else (current[0] + 1, 1)
-    else:
+    elif rel in ("the previous", "the preceding"):
+        # the one before the quarter under discussion, else before the current one
+        if ctx.quarter is not None and ctx.quarter.start:
+            y, q = ctx.quarter.start.year, (ctx.quarter.start.month - 1) // 3 + 1
+        else:
+            y, q = current
+        y, q = (y, q - 1) if q > 1 else (y - 1, 4)
+    else:  # last, the latest, the quarter: the last one completed
         y, q = _last_quarter_before(ctx.dct)
         if rel in ("the year-ago", "the year-earlier", "last year's"):
             y -= 1
-        elif rel in ("last", "the previous", "the preceding"):
-            y, q = (y, q - 1) if q > 1 else (y - 1, 4)
     return Normalised(cal.quarter(y, q), RESOLVED_DCT)
 
 
 def _year_words(spot: Spot, ctx: Context) -> Normalised | None:
     """ "nineteen ninety-six", "the year two thousand": years as spoken in transcripts."""
+    if looks_like_count(ctx.sentence, spot):  # "two thousand protesters"
+        return None
     words = ctx.sentence[spot.start : spot.end].lower().replace("-", " ").split()
     words = [w for w in words if w not in ("the", "year", "and", "hundred", "oh")]
     if words[:2] == ["two", "thousand"]:
@@ -822,10 +806,10 @@ def _the_year(spot: Spot, ctx: Context) -> Normalised | None:
 def _year_end(spot: Spot, ctx: Context) -> Normalised | None:
     """The end of the year: the coming one when the clause looks ahead, else the last."""
     if ctx.dct is None:
-        return _unresolved("XXXX-12-31", DATE, "day")
+        return _unresolved("XXXX", DATE, "year")
     ahead = ctx.future or bool(re.search(r"\bby\s+$", before(ctx.sentence, spot, 10)))
     y = ctx.dct.year if ahead or ctx.dct.month == 12 else ctx.dct.year - 1
-    return Normalised(cal.day(date(y, 12, 31)), RESOLVED_DCT)
+    return Normalised(cal.year(y, "END"), RESOLVED_DCT)
 
 
 def _ref_rule(value: str):
@@ -883,6 +867,7 @@ _HANDLERS = {
     "month_ctx": _month_rel,
     "decade": _decade,
     "decade_short": _decade,
+    "century": _century,
     "quarter": _quarter,
     "quarter_q": _quarter,
     "season_year": _season,
@@ -897,6 +882,8 @@ _HANDLERS = {
     "ago": _ago,
     "set_every": _set,
     "set_adv": _set,
+    "set_every_n": _set_every_n,
+    "year_ctx_weak": _year,
     "set_per": _set,
     "duration": _duration,
     "duration_past": _duration_past,

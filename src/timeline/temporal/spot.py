@@ -46,7 +46,8 @@ _YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2})"
 _UNITS_WORD = r"one|two|three|four|five|six|seven|eight|nine"
 _TENS_WORD = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _NUM = (
-    rf"(?P<n>\d{{1,3}}(?:\s+1/2|½)|\d{{1,3}}(?:[.,]\d+)?|(?:{_TENS_WORD})(?:[-\s](?:{_UNITS_WORD}))?|a|an"
+    rf"(?P<n>\d{{1,3}}(?:\s+1/2|½)|\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}}(?:\.\d+)?"
+    rf"|(?:{_UNITS_WORD}|a)\s+hundred(?:\s+and\s+(?:{_TENS_WORD})(?:[-\s](?:{_UNITS_WORD}))?)?|(?:{_TENS_WORD})(?:[-\s](?:{_UNITS_WORD}))?|a|an"
     rf"|{_UNITS_WORD}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
     r"|nineteen|a\s+hundred|hundred|a\s+thousand|several|a\s+few|few|many|a\s+couple\s+of"
     r"|couple\s+of|a\s+couple|some)"
@@ -97,19 +98,15 @@ def _r(pattern: str) -> re.Pattern[str]:
 # any digit).  Most sentences hold none, and this skips nearly all the regex work.
 _MONTH_WORDS = frozenset(MONTHS)
 _WEEKDAY_WORDS = frozenset(WEEKDAYS)
-_NUMBER_WORDS = frozenset(w for k in NUMBERS for w in k.split()) | {
-    "several",
-    "few",
-    "many",
-    "couple",
-}
 _UNIT_WORDS = frozenset(
     "year years month months week weeks day days decade decades century centuries hour hours"
     " minute minutes quarter quarters fortnight weekend".split()
 )
 _DIGIT = frozenset("#")  # any digit
 _YEAR_NUM = frozenset({"#4"})  # a four-digit number: every rule built on a year needs one
-_CLOCK = frozenset({"#:", "#ampm", "am", "pm", "gmt", "utc", "hours", "hrs", "noon", "midnight"})
+_CLOCK = frozenset(
+    "#: #ampm am pm gmt utc bst cet est edt pst et local uk hours hrs noon midday midnight".split()
+)
 _AMPM = re.compile(r"\b[ap]\.m\b")
 _SHORT_DECADE = re.compile(r"['’]\d0s")
 TRIGGERS: dict[str, frozenset[str]] = {
@@ -118,7 +115,7 @@ TRIGGERS: dict[str, frozenset[str]] = {
     "month_day": _MONTH_WORDS, "day_month": _MONTH_WORDS, "date_iso": _YEAR_NUM,
     "date_num": _YEAR_NUM, "decade": _YEAR_NUM, "quarter": _YEAR_NUM, "quarter_q": _YEAR_NUM,
     "season_year": _YEAR_NUM, "year_mod": _YEAR_NUM, "year_ctx": _YEAR_NUM,
-    "year_bare": _YEAR_NUM, "clock": _CLOCK, "clock_dot": _CLOCK, "clock_ap": _CLOCK,
+    "year_bare": _YEAR_NUM, "year_ctx_weak": _YEAR_NUM, "clock": _CLOCK, "clock_dot": _CLOCK, "clock_ap": _CLOCK,
     "clock_mil": _CLOCK,
     "decade_short": frozenset({"#'0s"}),
     "season_rel": frozenset({"spring", "summer", "autumn", "fall", "winter"}),
@@ -126,11 +123,12 @@ TRIGGERS: dict[str, frozenset[str]] = {
     "this_part": frozenset({"morning", "afternoon", "evening", "night"}),
     "unit_rel": _UNIT_WORDS, "ago": _UNIT_WORDS, "set_every": frozenset({"every", "each"}),
     "set_adv": frozenset(
-        "daily weekly monthly annually yearly hourly nightly fortnightly biannually quarterly".split()
+        "daily weekly monthly annually yearly hourly nightly fortnightly biannually".split()
     ),
     "set_per": _UNIT_WORDS, "duration": _UNIT_WORDS, "duration_adj": _UNIT_WORDS,
     "duration_past": _UNIT_WORDS, "duration_plural": _UNIT_WORDS, "recent": frozenset({"recent"}),
     "coming": frozenset({"coming"}), "quarter_noyear": frozenset({"quarter", "half"}),
+    "set_every_n": frozenset({"every"}), "century": frozenset({"century"}),
     "quarter_rel": frozenset({"quarter", "period"}),
     "quarter_year_first": (_YEAR_NUM, frozenset({"quarter", "period"})),
     "quarter_relyear": frozenset({"quarter"}), "quarter_adj": frozenset({"quarter", "half"}),
@@ -169,7 +167,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # January 2019; Jan. 2019; January of 2019
     ("month_year", _r(rf"\b(?P<x>(?:(?P<mod>early|mid|late)[-\s]+)?{_MON},?\s+(?:of\s+)?{_YEAR})\b{_NOT_COUNT}")),
     # January 22; Tuesday, Jan. 22 (year from the article date)
-    ("month_day", _r(rf"\b(?P<x>{_WD_LEAD}{_MON}\s+{_DAY})\b(?!\s*[,]?\s*\d)(?!:\d)")),
+    ("month_day", _r(rf"\b(?P<x>{_WD_LEAD}{_MON}\s+{_DAY})\b(?![\s,]*+\d)(?!:\d)")),
     # 22 January; the 22nd of January
     ("day_month", _r(rf"\b(?P<x>{_WD_LEAD}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON})(?!\w)(?!\.?,?\s+\d)")),
     # June last year, January this year
@@ -179,6 +177,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("month_ctx", _r(rf"\b(?:in|since|until|till|by|during|from|through|before|after|of)\s+(?P<x>{_MON})(?!\w)(?!\.?,?\s+\d)")),
     # the 1990s; the '90s; the mid-1990s
     ("decade", _r(r"(?P<x>\b(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?(?P<dec>1\d{2}0|20\d0)s)\b")),
+    ("century", _r(r"\b(?P<x>(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?(?P<cent>1\d|2[01])(?:st|nd|rd|th)\s+century)\b")),
     ("decade_short", _r(r"(?P<x>\b(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?['’](?P<dec2>\d0)s)\b")),
     # the first quarter of 2016; Q1 2016; the second half of 2016
     ("quarter", _r(rf"\b(?P<x>(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|final|last)\s+(?P<qh>quarter|half)\s+(?:of\s+)?{_YEAR})\b")),
@@ -196,7 +195,9 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # early 2016, mid-2016, the end of 1994, fiscal 2016
     ("year_mod", _r(rf"\b(?P<x>(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|fiscal|fy)[-\s]+{_YEAR})\b{_NOT_COUNT}")),
     # in 1994, since 1995, dates back to 1995, the Warsaw Summit in 2016
-    ("year_ctx", _r(rf"\b(?:in|since|by|until|till|from|to|during|of|before|after|around|circa|c\.|throughout|between|and|through|year|as\s+of|early\s+as|late\s+as)\s+(?P<x>{_YEAR})\b{_NOT_COUNT}")),
+    ("year_ctx", _r(rf"\b(?:in|since|by|until|till|during|of|before|after|around|circa|c\.|throughout|year|as\s+of|early\s+as|late\s+as)\s+(?P<x>{_YEAR})\b{_NOT_COUNT}")),
+    # "to", "from", "and" also join counts ("rose to 1200"): a modern year only
+    ("year_ctx_weak", _r(rf"\b(?:from|to|between|and|through)\s+(?P<x>(?P<year>1[89]\d\d|20\d\d))\b{_NOT_COUNT}")),
     # a year standing alone, guarded against counts and identifiers
     ("year_bare", _r(rf"\b(?=(?:19|20)\d\d\b){_NOT_ID}(?P<x>(?P<year>19\d{{2}}|20\d{{2}}))\b{_NOT_COUNT}(?!\s*(?:GMT|UTC|hours|hrs|h\b))")),
     ("year_words", _r(rf"\b(?P<x>(?:the\s+year\s+)?(?P<yw>nineteen(?:\s+hundred)?(?:\s+(?:and\s+)?(?:(?:{_TENS_WORD})(?:[-\s](?:{_UNITS_WORD}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[-\s](?:{_UNITS_WORD})))|two\s+thousand(?:\s+(?:and\s+)?(?:{_UNITS_WORD}|ten|eleven|twelve))?))\b(?!\s+(?:{_COUNT_NOUN}|years?|months?|days?|hundred|thousand)\b)")),
@@ -206,16 +207,19 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day_word", _r(rf"(?<!\bno\s)\b(?P<x>(?:(?P<emod>early|late|earlier|later)\s+)?(?P<dw>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight)(?:\s+{_PART})?)\b")),
     ("this_part", _r(rf"\b(?P<x>(?:this|last)\s+{_PART})\b")),
     # last Tuesday, next Tuesday, Tuesday, Tuesday morning
-    ("weekday", _r(rf"\b(?P<x>(?:(?P<emod>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?{_WD}(?:\s+{_PART})?)\b(?!\s*,?\s*(?:the\s+)?\d)")),
+    ("weekday", _r(rf"(?<!\bBlack\s)(?<!\bGood\s)(?<!\bHoly\s)(?<!\bAsh\s)(?<!\bCyber\s)\b(?P<x>(?:(?P<emod>early|late|earlier|later)\s+)?(?:(?P<rel>last|next|this|coming|past)\s+)?{_WD}(?:\s+{_PART})?)\b(?![\s,]*+(?:the\s+)?\d)(?!\s+(?:Times|Telegraph|Express|Mirror|Herald|Post|Sport|Agreement|Accords?|prayers?|Club|Night\s+Live)\b)")),
     # last week, next month, this year, earlier this month, the previous day
     ("unit_rel", _r(r"\b(?P<x>(?:(?P<emod>early|late|earlier|later)\s+)?(?P<rel>last|next|this|the\s+previous|the\s+following|the\s+next|the\s+same|that)\s+(?P<unit>week|weekend|month|year|decade|century|day))\b")),
     ("weekend", _r(r"\b(?:over|during|on|at|for|this\s+past)\s+(?P<x>the\s+weekend)\b")),
     # two years ago, a week earlier, three days later
-    ("ago", _r(rf"\b(?P<x>(?:(?:about|around|nearly|almost|some|more\s+than|less\s+than|over)\s+)?{_NUM}\s+{_UNIT}\s+(?P<dir>ago|earlier|later|previously|hence))\b(?!\s+(?:the|that|this|a)\b)")),
+    ("ago", _r(rf"\b(?P<x>(?:(?:about|around|nearly|almost|some|more\s+than|less\s+than|over)\s+)?{_NUM}\s+{_UNIT}\s+(?P<dir>ago|earlier|later|previously|hence))\b(?!\s+than\b)")),
     # every day, each year, every Tuesday, daily, annually
+    ("set_every_n", _r(rf"\b(?P<x>every\s+{_NUM}\s+(?P<unit>days|weeks|months|years|decades|hours|minutes))\b")),
     ("set_every", _r(r"\b(?P<x>(?:every|each)\s+(?:other\s+|single\s+)?(?P<unit>day|week|month|year|morning|evening|night|weekend|quarter|decade|hour|minute|(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))\b")),
     ("set_adv", _r(r"\b(?P<x>(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|fortnightly|biannually))\b")),
-    ("set_per", _r(r"(?:\b(?:once|twice|\w+\s+times|million|billion|percent|dollars|cents|\d)|%)\s+(?P<x>(?:a|per|each)\s+(?P<unit>day|week|month|year))\b")),
+    # twice a day, five times a week, 5% a year, $50 a month (the licence looked back at, so
+    # the match starts where the expression does)
+    ("set_per", _r(r"(?:(?<=%\s)|(?<=\d\s)|(?<=once\s)|(?<=twice\s)|(?<=times\s)|(?<=million\s)|(?<=billion\s)|(?<=percent\s)|(?<=dollars\s)|(?<=cents\s))(?P<x>(?:a|per|each)\s+(?P<unit>day|week|month|year))\b")),
     # 25 years, a decade, several months, the past few weeks, 25-year
     ("duration", _r(rf"\b(?P<x>(?:{_DUR_MOD}\s+)?{_NUM}(?:\s*(?:-|–|to|or)\s*{_NUM_HIGH})?\s+(?:more\s+|full\s+|straight\s+|consecutive\s+|additional\s+|long\s+)?{_UNIT})\b")),
     ("duration_past", _r(r"\b(?P<x>the\s+(?P<dmod>past|last|previous|coming|next)\s+(?P<unit>year|month|week|decade|century))\b(?!['’]s)")),
@@ -224,7 +228,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("duration_bare", _r(r"\b(?P<x>(?:a|one|the\s+(?:past|last|next|coming))\s+(?P<unit>decade|century|fortnight))\b")),
     # now, currently, recently, the past, the future
     # the year, the fiscal year, the full year (ended June 30); year-end
-    ("the_year", _r(r"\b(?P<x>the\s+(?:(?:current|full|entire|whole)\s+)?(?:(?P<fiscal>fiscal)\s+)?year)\b(?!['’]s?\s+(?:two|nineteen|\d))(?P<ended>\s+(?:ended|ending|to)\b)?")),
+    ("the_year", _r(r"\b(?P<x>the\s+(?:(?:current|full|entire|whole)\s+)?(?:(?P<fiscal>fiscal)\s+)?year)\b(?!(?:['’]s)?\s+(?:two|nineteen|\d))(?P<ended>\s+(?:ended|ending|to)\b)?")),
     ("year_end", _r(r"\b(?P<x>(?:the\s+)?year-end|(?:the\s+)?end\s+of\s+the\s+year)\b")),
     # recent, current, previously: the past and present without a date
     ("recent_adj", _r(r"\b(?P<x>recent)\b(?=\s+[a-z])")),
@@ -264,7 +268,7 @@ _WORD_START = re.compile(r"(?<![\w'’-])[\w'’]|(?<=[-–/])\d")
 # instead of at every position of the sentence, which is what keeps their many
 # alternatives cheap.  (anchor, words a match may start before it)
 _ANCHORS: dict[str, tuple[re.Pattern[str], int]] = {
-    "unit": (_UNIT_WORD, 7),  # "at least twenty four more years"
+    "unit": (_UNIT_WORD, 12),  # "at least 2 1/2 to 3 1/2 more years"
     "month": (re.compile(rf"\b{_MON}"), 6),  # "Tuesday, the 22nd of January"
     "year": (re.compile(r"(?<!\d)\d{4}(?!\d)"), 6),  # "the beginning of 2016", "22/01/2019"
     "weekday": (re.compile(rf"\b{_WD}"), 3),  # "early last Tuesday"
@@ -276,7 +280,7 @@ _FAMILY = {
          "month_ctx", "month_relyear"), "month"),
     **dict.fromkeys(
         ("date_iso", "date_num", "decade", "quarter", "quarter_q", "season_year", "year_mod",
-         "year_ctx", "year_bare"), "year"),
+         "year_ctx", "year_ctx_weak", "year_bare"), "year"),
     "weekday": "weekday",
 }  # fmt: skip
 
