@@ -357,6 +357,22 @@ def test_long_runs_of_space_after_a_date_are_linear():
         ("Prices rose 5% a year.", TUE, ("a year", "P1Y")),
         ("The games are held every four years.", TUE, ("every four years", "P4Y")),
         ("The deal closes by the end of the year.", TUE, ("the end of the year", "2019")),
+        (
+            "Profit fell in the fourth quarter of last year.",
+            date(2019, 12, 1),
+            ("the fourth quarter of last year", "2018-Q4"),
+        ),
+        (
+            "Growth slows in the second half of next year.",
+            date(2019, 8, 1),
+            ("the second half of next year", "2020-H2"),
+        ),
+        ("They meet at 9 a.m. tomorrow.", TUE, ("9 a.m. tomorrow", "2019-01-23T09:00")),
+        (
+            "It began at 3:30 p.m. on Jan. 5. The next day they left.",
+            TUE,
+            ("The next day", "2019-01-06"),
+        ),
     ],
 )
 def test_review_findings(text, published, expected):

@@ -65,7 +65,9 @@ def tag(
             )
             if result.time.is_calendar and found.rule != "unit_rel":
                 frame = result.time  # an anaphor ("that year") leaves the frame as it was
-            if result.time.is_calendar and result.time.granularity in ("day", "part-of-day"):
+            if result.time.is_calendar and (
+                result.time.granularity in ("day", "part-of-day") or found.rule == "clock_day"
+            ):  # a day told, or a time on a day told: what "the next day" counts from
                 anchor = result.time
             if (
                 result.time.granularity == "quarter"

@@ -632,8 +632,15 @@ def _quarter_noyear(spot: Spot, ctx: Context) -> Normalised | None:
 
 
 def _quarter_of_year(spot: Spot, ctx: Context) -> Normalised | None:
-    """ "the 1988 second quarter"; "the 1989 period" is the quarter under discussion."""
+    """ "the 1988 second quarter", "the fourth quarter of last year", "next year's second
+    half"; "the 1989 period" is the quarter under discussion."""
     g = spot.groups
+    if (g.get("qh") or "").lower() == "half":
+        if ctx.dct is None:
+            return _unresolved(f"XXXX-H{ORDINALS[g['q'].lower()]}", DATE, "half")
+        y = ctx.dct.year + {"last": -1, "this": 0, "next": 1}[g["yrel"].lower()]
+        n = ORDINALS[g["q"].lower()]
+        return Normalised(cal.half(y, n), RESOLVED_DCT) if n <= 2 else None
     if "year" in g:
         y = int(g["year"])
     elif ctx.dct is not None:
@@ -818,8 +825,13 @@ def _ref_rule(value: str):
 
 def _clock(spot: Spot, ctx: Context) -> Normalised | None:
     g = spot.groups
-    if "wd" in g or "mon" in g:  # "10 p.m. Wednesday", "noon Saturday", "5 p.m. EST Nov. 9"
-        day_ = _weekday(spot, ctx) if "wd" in g else _month_day(spot, ctx)
+    if "wd" in g or "mon" in g or "dw" in g:  # "10 p.m. Wednesday", "9 a.m. tomorrow"
+        if "wd" in g:
+            day_ = _weekday(spot, ctx)
+        elif "mon" in g:
+            day_ = _month_day(spot, ctx)
+        else:
+            day_ = _day_word(spot, ctx)
         if day_ is None or not day_.time.is_calendar:
             return day_
         clock = _clock_of(g)
@@ -898,6 +910,7 @@ _HANDLERS = {
     "quarter_rel": _quarter_rel,
     "quarter_year_first": _quarter_of_year,
     "quarter_relyear": _quarter_of_year,
+    "quarter_of_relyear": _quarter_of_year,
     "year_words": _year_words,
     "duration_adj": _duration,
     "duration_bare": _duration,

@@ -131,9 +131,12 @@ TRIGGERS: dict[str, frozenset[str]] = {
     "set_every_n": frozenset({"every"}), "century": frozenset({"century"}),
     "quarter_rel": frozenset({"quarter", "period"}),
     "quarter_year_first": (_YEAR_NUM, frozenset({"quarter", "period"})),
-    "quarter_relyear": frozenset({"quarter"}), "quarter_adj": frozenset({"quarter", "half"}),
+    "quarter_relyear": frozenset({"quarter", "half"}),
+    "quarter_of_relyear": frozenset({"quarter", "half"}), "quarter_adj": frozenset({"quarter", "half"}),
     "year_ago_adj": frozenset({"earlier", "ago"}),
-    "clock_day": (_WEEKDAY_WORDS | _MONTH_WORDS, _CLOCK),
+    "clock_day": (
+        _WEEKDAY_WORDS | _MONTH_WORDS | {"yesterday", "today", "tomorrow", "tonight"}, _CLOCK
+    ),
     "the_year": frozenset({"year"}), "year_end": frozenset({"year", "end"}),
     "recent_adj": frozenset({"recent"}), "current_adj": frozenset({"current"}),
     "previously": frozenset({"previously"}),
@@ -187,7 +190,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("year_ago_adj", _r(r"\b(?P<x>year-(?:earlier|ago))\b(?!\s+(?:quarter|period))")),
     # the 1988 second quarter, the 1989 period, this year's third quarter
     ("quarter_year_first", _r(rf"\b(?P<x>the\s+{_YEAR}\s+(?:(?P<q>first|second|third|fourth)\s+)?(?:fiscal\s+)?(?:quarter|period))\b")),
-    ("quarter_relyear", _r(r"\b(?P<x>(?P<yrel>this|last|next)\s+year['’]s\s+(?P<q>first|second|third|fourth)\s+quarter)\b")),
+    ("quarter_relyear", _r(r"\b(?P<x>(?P<yrel>this|last|next)\s+year['’]s\s+(?P<q>first|second|third|fourth)\s+(?P<qh>quarter|half))\b")),
+    ("quarter_of_relyear", _r(r"\b(?P<x>(?:the\s+)?(?P<q>first|second|third|fourth)\s+(?P<qh>quarter|half)\s+of\s+(?P<yrel>last|this|next)\s+year)\b")),
     ("quarter_q", _r(rf"\b(?P<x>(?-i:Q|H)(?P<qn>[1-4])\s+{_YEAR})\b")),
     # summer 2016; the summer of 2016; last summer
     ("season_year", _r(rf"\b(?P<x>(?:the\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR})\b")),
@@ -240,7 +244,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("future", _r(r"\b(?P<x>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future)\b")),
     ("coming", _r(r"\b(?P<x>(?:the\s+)?coming\s+(?P<unit>years|months|weeks|days|decades))\b")),
     # 10 p.m. Wednesday, noon Saturday, midnight Friday, 5 p.m. EST Nov. 9
-    ("clock_day", _r(rf"(?<![\d:.])(?P<x>(?:(?P<word>noon|midday|midnight)|(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b))(?:\s+(?P<tz>GMT|UTC|BST|CET|EST|EDT|PST|ET|local\s+time))?,?\s+(?:on\s+)?(?:{_WD}|{_MON}\s+{_DAY}\b))")),
+    ("clock_day", _r(rf"(?<![\d:.])(?P<x>(?:(?P<word>noon|midday|midnight)|(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b))(?:\s+(?P<tz>GMT|UTC|BST|CET|EST|EDT|PST|ET|local\s+time))?,?\s+(?:on\s+)?(?:{_WD}|{_MON}\s+{_DAY}\b|(?P<dw>yesterday|today|tomorrow|tonight)\b))")),
     # 18:00, 6.30 pm, 6 p.m., 0030 GMT
     ("clock_dot", _r(r"(?<![\d:.])(?P<x>(?P<h>[01]?\d|2[0-3])\.(?P<mi>[0-5]\d)\s*(?:(?P<ap>[ap]\.?m\.?)(?!\w)|(?P<tz>GMT|UTC|BST|CET|EST|EDT|PST|ET|local\s+time|UK\s+time)))(?![\d:])")),
     ("clock", _r(r"(?<![\d:.])(?P<x>(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?P<ap>[ap]\.?m\.?)(?!\w))?(?:\s+(?P<tz>GMT|UTC|BST|CET|EST|EDT|PST|ET|local\s+time|UK\s+time))?)(?![\d:])")),
