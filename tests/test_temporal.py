@@ -408,3 +408,16 @@ def test_offsets_shift_with_a_prefix():
     base = [(m.start, m.end, m.value) for m in tag(text, published=TUE)]
     shifted = [(m.start - 7, m.end - 7, m.value) for m in tag("Intro. " + text, published=TUE)]
     assert base == shifted and base
+
+
+def test_every_rule_has_a_trigger_a_handler_and_a_known_family():
+    import importlib
+
+    grammar = importlib.import_module("timeline.temporal.spot")
+    normaliser = importlib.import_module("timeline.temporal.normalise")
+    names = [name for name, _ in grammar.RULES]
+    assert len(names) == len(set(names))
+    assert set(names) == set(grammar.TRIGGERS)
+    assert set(names) == set(normaliser._HANDLERS)
+    assert set(grammar._FAMILY) <= set(names)
+    assert set(grammar._FAMILY.values()) <= set(grammar._ANCHORS)

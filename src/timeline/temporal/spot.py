@@ -94,22 +94,23 @@ def _r(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-# A rule runs on a sentence only when the sentence holds one of its trigger words ("#" for
-# any digit).  Most sentences hold none, and this skips nearly all the regex work.
+# A rule runs on a sentence only when the sentence holds one of its trigger words, or one
+# of the features "#" (a digit), "#4" (a four-digit number), "#:" (a clock time), "#ampm"
+# and "#'0s" (a decade such as '90s).  A tuple of sets asks for one of each.  Most
+# sentences hold no trigger at all, and this skips nearly all the regex work.
 _MONTH_WORDS = frozenset(MONTHS)
 _WEEKDAY_WORDS = frozenset(WEEKDAYS)
 _UNIT_WORDS = frozenset(
     "year years month months week weeks day days decade decades century centuries hour hours"
     " minute minutes quarter quarters fortnight weekend".split()
 )
-_DIGIT = frozenset("#")  # any digit
 _YEAR_NUM = frozenset({"#4"})  # a four-digit number: every rule built on a year needs one
 _CLOCK = frozenset(
     "#: #ampm am pm gmt utc bst cet est edt pst et local uk hours hrs noon midday midnight".split()
 )
 _AMPM = re.compile(r"\b[ap]\.m\b")
 _SHORT_DECADE = re.compile(r"['’]\d0s")
-TRIGGERS: dict[str, frozenset[str]] = {
+TRIGGERS: dict[str, frozenset[str] | tuple[frozenset[str], ...]] = {
     "month_rel": _MONTH_WORDS, "month_ctx": _MONTH_WORDS, "weekday": _WEEKDAY_WORDS,
     "date_dmy": _MONTH_WORDS, "date_mdy": _MONTH_WORDS, "month_year": _MONTH_WORDS,
     "month_day": _MONTH_WORDS, "day_month": _MONTH_WORDS, "date_iso": _YEAR_NUM,
@@ -311,7 +312,7 @@ def _index_triggers() -> tuple[dict[str, tuple[int, ...]], list[tuple[frozenset[
     by_token: dict[str, list[int]] = {}
     others: list[tuple[frozenset[str], ...]] = []
     for k, (name, _) in enumerate(RULES):
-        trigger = TRIGGERS.get(name, _DIGIT)
+        trigger = TRIGGERS[name]
         needs = trigger if isinstance(trigger, tuple) else (trigger,)
         for token in needs[0]:
             by_token.setdefault(token, []).append(k)
