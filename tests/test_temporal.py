@@ -262,7 +262,7 @@ def test_holidays(text, published, value):
         ("current market conditions", DATE, "PRESENT_REF"),
         ("Previously, it offered $13.", DATE, "PAST_REF"),
         ("in recent years", DATE, "PAST_REF"),
-        ("complete the deal by year-end", DATE, "2019"),  # the year, mod END
+        ("complete the deal by year-end", DATE, "2019-12-31"),  # the closing day
     ],
 )
 def test_news_references(text, type_, value):

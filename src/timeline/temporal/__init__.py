@@ -74,6 +74,7 @@ def tag(
                 and result.time.is_calendar
                 and not _BACKWARD.search(mentions[-1].text)
                 and found.rule not in ("ago", "year_ago_adj")
-            ):  # the quarter under discussion, not the one it is compared with
+                and (quarter is None or result.time.start > quarter.start)
+            ):  # the quarter under discussion: the latest told, not the one compared with
                 quarter = result.time
     return mentions

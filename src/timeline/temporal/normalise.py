@@ -816,7 +816,9 @@ def _year_end(spot: Spot, ctx: Context) -> Normalised | None:
         return _unresolved("XXXX", DATE, "year")
     ahead = ctx.future or bool(re.search(r"\bby\s+$", before(ctx.sentence, spot, 10)))
     y = ctx.dct.year if ahead or ctx.dct.month == 12 else ctx.dct.year - 1
-    return Normalised(cal.year(y, "END"), RESOLVED_DCT)
+    if spot.groups.get("endof"):  # "the end of the year": the year's end, no particular day
+        return Normalised(cal.year(y, "END"), RESOLVED_DCT)
+    return Normalised(cal.day(date(y, 12, 31)), RESOLVED_DCT)  # "year-end": the closing day
 
 
 def _ref_rule(value: str):

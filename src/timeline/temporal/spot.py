@@ -233,8 +233,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("duration_bare", _r(r"\b(?P<x>(?:a|one|the\s+(?:past|last|next|coming))\s+(?P<unit>decade|century|fortnight))\b")),
     # now, currently, recently, the past, the future
     # the year, the fiscal year, the full year (ended June 30); year-end
-    ("the_year", _r(r"\b(?P<x>the\s+(?:(?:current|full|entire|whole)\s+)?(?:(?P<fiscal>fiscal)\s+)?year)\b(?!(?:['’]s)?\s+(?:two|nineteen|\d))(?P<ended>\s+(?:ended|ending|to)\b)?")),
-    ("year_end", _r(r"\b(?P<x>(?:the\s+)?year-end|(?:the\s+)?end\s+of\s+the\s+year)\b")),
+    ("the_year", _r(r"\b(?P<x>the\s+(?:(?:current|full|entire|whole)\s+)?(?:(?P<fiscal>fiscal)\s+)?year)\b(?!-)(?!(?:['’]s)?\s+(?:two|nineteen|\d))(?P<ended>\s+(?:ended|ending|to)\b)?")),
+    ("year_end", _r(r"\b(?P<x>(?:the\s+)?year-end|(?P<endof>(?:the\s+)?end\s+of\s+the\s+year))\b")),
     # recent, current, previously: the past and present without a date
     ("recent_adj", _r(r"\b(?P<x>recent)\b(?=\s+[a-z])")),
     ("current_adj", _r(r"\b(?P<x>current)\b(?=\s+[a-z])(?!\s+(?:account|accounts|affairs|events|flows?|of|through)\b)")),
