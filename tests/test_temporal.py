@@ -421,3 +421,18 @@ def test_every_rule_has_a_trigger_a_handler_and_a_known_family():
     assert set(names) == set(normaliser._HANDLERS)
     assert set(grammar._FAMILY) <= set(names)
     assert set(grammar._FAMILY.values()) <= set(grammar._ANCHORS)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("last week", "XXXX-WXX"),
+        ("two days ago", "XXXX-XX-XX"),
+        ("next month", "XXXX-XX"),
+        ("this weekend", "XXXX-WXX-WE"),
+        ("this morning", "XXXX-XX-XXTMO"),
+    ],
+)
+def test_unresolved_values_keep_their_shape(text, value):
+    (m,) = tag(text, published=None)
+    assert (m.value, m.resolution, m.type) == (value, "unresolved", DATE)

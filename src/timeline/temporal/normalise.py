@@ -155,6 +155,13 @@ def _unit(text: str) -> str:
     return text[:-1] if text.endswith("s") else text
 
 
+# The shape of a value whose calendar position is unknown, by unit: "last week" with no
+# publication date is some week, not some year.
+_UNKNOWN_VALUE = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE",
+                  "month": "XXXX-XX", "quarter": "XXXX-QX", "year": "XXXX", "decade": "XXX",
+                  "century": "XX", "hour": "XXXX-XX-XX", "minute": "XXXX-XX-XX"}  # fmt: skip
+
+
 def _unresolved(value: str, type_: str = DATE, granularity: str | None = None) -> Normalised:
     return Normalised(TimeValue(value, type_, granularity), RESOLVED_UNRESOLVED)
 
@@ -390,7 +397,7 @@ def _with_part(tv: TimeValue, part: str | None) -> TimeValue:
 def _this_part(spot: Spot, ctx: Context) -> Normalised | None:
     part = PART_CODES[spot.groups["part"].lower()]
     if ctx.dct is None:
-        return _unresolved(f"XXXX-XX-XXT{part}", TIME, "part-of-day")
+        return _unresolved(f"XXXX-XX-XXT{part}", DATE, "part-of-day")
     word = ctx.sentence[spot.start : spot.end].split()[0].lower()
     d = ctx.dct - timedelta(days=1) if word == "last" else ctx.dct  # last night = yesterday's
     return Normalised(_with_part(cal.day(d), part), RESOLVED_DCT)
@@ -435,7 +442,7 @@ def _unit_rel(spot: Spot, ctx: Context) -> Normalised | None:
     base_tv = frame if anaphoric else None
     base = base_tv.start if base_tv is not None else ctx.dct
     if base is None:
-        return _unresolved("XXXX", DATE, unit)
+        return _unresolved(_UNKNOWN_VALUE.get(unit, "XXXX"), DATE, unit)
     resolution = RESOLVED_ANAPHORIC if base_tv is not None else RESOLVED_DCT
     step = {"last": -1, "the previous": -1, "next": 1, "the following": 1, "the next": 1}.get(
         rel, 0
@@ -491,7 +498,7 @@ def _ago(spot: Spot, ctx: Context) -> Normalised | None:
     base = told.start if relative_to_text else ctx.dct
     resolution = RESOLVED_ANAPHORIC if relative_to_text else RESOLVED_DCT
     if base is None:
-        return _unresolved("XXXX", DATE, unit)
+        return _unresolved(_UNKNOWN_VALUE.get(unit, "XXXX"), DATE, unit)
     k = sign * n
     if unit == "year":
         tv = cal.year(base.year + k)
