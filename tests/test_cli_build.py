@@ -169,3 +169,8 @@ def test_help_has_an_example():
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0
         assert "Example: timeline " + command in result.stdout
+
+
+def test_ratio_sets_summary_length_per_article(repo_like):
+    data = json.loads(runner.invoke(app, ["build", "-f", "json", "--ratio", "0.2"]).stdout)
+    assert [len(a["summary"]) for a in data["articles"]] == [3, 4]  # of 15 and 21 sentences

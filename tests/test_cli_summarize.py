@@ -45,3 +45,20 @@ def test_unknown_summarizer_is_a_usage_error(sources_dir):
     assert result.exit_code == ExitCode.USAGE
     assert "magic" in result.stderr and "lexrank" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_ratio_sets_the_length_from_each_article(sources_dir):
+    result = runner.invoke(
+        app, ["summarize", str(sources_dir), "--ratio", "0.2", "--format", "jsonl"]
+    )
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    # the two bundled articles have 15 and 21 sentences
+    assert [len(r["summary"]) for r in rows] == [3, 4]
+
+
+@pytest.mark.parametrize("ratio", ["0", "1.5", "-0.1"])
+def test_ratio_outside_0_1_is_a_usage_error(sources_dir, ratio):
+    result = runner.invoke(app, ["summarize", str(sources_dir), "--ratio", ratio])
+    assert result.exit_code == ExitCode.USAGE
+    assert "ratio" in result.stderr

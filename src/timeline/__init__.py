@@ -44,6 +44,7 @@ def build_from_articles(
     sentences: int = 3,
     warnings: Iterable[str] = (),
     day_first: bool = True,
+    ratio: float | None = None,
 ) -> Timeline:
     """The timeline of already-read articles.  ``day_first=False`` reads 03/04/2019 as
     4 March (US style) instead of 3 April."""
@@ -53,7 +54,7 @@ def build_from_articles(
 
     if not articles:
         raise NoArticlesError("no articles to build a timeline from")
-    options = Options(summarizer=summarizer, sentences=sentences, day_first=day_first)
+    options = Options(summarizer=summarizer, sentences=sentences, day_first=day_first, ratio=ratio)
     results = tuple(run(articles, options))
     entries = merge(e for r in results for e in r.events)
     notes = list(warnings)

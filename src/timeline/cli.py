@@ -131,6 +131,10 @@ def build(
         str, typer.Option(help="lexrank, textrank, lsa, luhn, kl, sumbasic or lead.")
     ] = "lexrank",
     sentences: Annotated[int, typer.Option(min=1, help="Sentences per article summary.")] = 3,
+    ratio: Annotated[
+        float | None,
+        typer.Option(help="Summary length as a share of each article's sentences (0-1]."),
+    ] = None,
     published: Annotated[
         str | None,
         typer.Option(help="Publication date (YYYY-MM-DD) for articles that do not give one."),
@@ -178,6 +182,7 @@ def build(
         sentences=sentences,
         warnings=[f"skipped {f}" for f in failures],
         day_first=not month_first,
+        ratio=ratio,
     )
     for note in timeline.warnings:
         if not note.startswith("skipped "):
@@ -258,6 +263,10 @@ def dates(
 def summarize(
     files: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
     sentences: Annotated[int, typer.Option(min=1, help="Sentences per summary.")] = 3,
+    ratio: Annotated[
+        float | None,
+        typer.Option(help="Summary length as a share of each article's sentences (0-1]."),
+    ] = None,
     summarizer: Annotated[
         str, typer.Option(help="lexrank, textrank, lsa, luhn, kl, sumbasic or lead.")
     ] = "lexrank",
@@ -271,6 +280,7 @@ def summarize(
     """
     from .segment import sentences as split_sentences
     from .sources import read_all
+    from .summarize import length_for
     from .summarize import summarize as run_summary
 
     if fmt not in ("jsonl", "text"):
@@ -280,10 +290,11 @@ def summarize(
         _warn(f"skipped {failure}")
     out = sys.stdout
     for k, article in enumerate(articles):
+        sents = split_sentences(article.body)
         chosen = run_summary(
-            split_sentences(article.body),
+            sents,
             language=article.language,
-            count=sentences,
+            count=length_for(len(sents), sentences, ratio),
             method=summarizer,
         )
         summary = [s.text for s in chosen]

@@ -20,19 +20,23 @@ class Options:
 
     summarizer: str = "lexrank"
     sentences: int = 3  # summary length
+    ratio: float | None = None  # or this share of the article's sentences
     day_first: bool = True  # 03/04/2019 is 3 April
 
 
 def process_article(article: Article, index: int, options: Options) -> ArticleResult:
     """Sentences, temporal mentions, events and summary of one article."""
-    from .summarize import summarize
+    from .summarize import length_for, summarize
     from .temporal import tag
 
     sents = split_sentences(article.body)
     mentions = tag(article.body, sents, article.published, article.language, options.day_first)
     found = events_stage.extract(article.id, index, sents, mentions)
     summary = summarize(
-        sents, language=article.language, count=options.sentences, method=options.summarizer
+        sents,
+        language=article.language,
+        count=length_for(len(sents), options.sentences, options.ratio),
+        method=options.summarizer,
     )
     return ArticleResult(
         article=article,

@@ -102,6 +102,16 @@ def available() -> list[str]:
     return sorted(SUMMARIZERS)
 
 
+def length_for(n_sentences: int, count: int = 3, ratio: float | None = None) -> int:
+    """How many sentences a summary keeps: ``count``, or with ``ratio`` (0 < r <= 1) that
+    share of the article's sentences, rounded, and never fewer than one."""
+    if ratio is None:
+        return count
+    if isinstance(ratio, bool) or not 0 < ratio <= 1:
+        raise UsageError(f"summary ratio must be above 0 and at most 1, not {ratio!r}")
+    return max(1, round(n_sentences * ratio))
+
+
 def summarize(
     sentences: Sequence[Sentence],
     *,
