@@ -44,7 +44,7 @@ def test_build_needs_no_nltk_data_and_no_network(tmp_path):
         "NLTK_DATA": str(tmp_path / "no-nltk-data"),
         "HOME": str(tmp_path),
     }
-    for summarizer in ("lexrank", "textrank", "lsa", "luhn", "lead"):
+    for summarizer in ("lexrank", "textrank", "lsa", "luhn", "lead", "news"):
         proc = subprocess.run(
             [sys.executable, "-m", "timeline", "build", str(ROOT / "sources"),
              "--summarizer", summarizer, "--format", "json"],

@@ -32,7 +32,7 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 SOURCES = Path(__file__).resolve().parents[1] / "sources"
 T17 = Path("/work/shared/corpora/t17")  # the Timeline17 corpus, when the machine has it
 
-BUILTINS = ["kl", "lead", "lexrank", "lsa", "luhn", "sumbasic", "textrank"]
+BUILTINS = ["kl", "lead", "lexrank", "lsa", "luhn", "news", "sumbasic", "textrank"]
 
 ARTICLE_EN = (
     "Flood waters forced more than 4,000 residents from their homes in the river town of "
@@ -637,3 +637,54 @@ def test_summaries_do_not_depend_on_the_hash_seed() -> None:
         assert proc.returncode == 0, proc.stderr
         outputs.add(proc.stdout)
     assert len(outputs) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By John Smith",
+        "Photo: Reuters",
+        "(Photo by AFP)",
+        "Copyright 2019 The Times.",
+        "Read more about this.",
+        "Share this page.",
+        "Short line here.",
+    ],
+)
+def test_page_furniture_is_boilerplate(text):
+    from timeline.summarize import is_boilerplate
+
+    assert is_boilerplate(text)
+
+
+def test_story_sentences_are_not_boilerplate():
+    from timeline.summarize import is_boilerplate
+
+    assert not is_boilerplate("By the end of the day, officials had evacuated the old town.")
+    assert not is_boilerplate("Photographers gathered outside the court on Tuesday morning.")
+
+
+def test_news_never_picks_furniture_while_story_sentences_remain():
+    text = (
+        "By John Smith\n"
+        "Photo: Reuters\n" + ARTICLE_EN + "\nCopyright 2019 The Daily News. All rights reserved."
+    )
+    sents = sentences(text)
+    chosen = summarize(sents, count=3, method="news")
+    from timeline.summarize import is_boilerplate
+
+    assert len(chosen) == 3
+    assert not any(is_boilerplate(s.text) for s in chosen)
+
+
+def test_news_scores_like_textrank_on_shared_stems():
+    # two sentences sharing stems rank above an unrelated one
+    sents = sentences(
+        "The river flooded the town and the river kept rising. "
+        "Rising river waters flooded the old town again. "
+        "A cat slept."
+    )
+    from timeline.summarize import SUMMARIZERS
+
+    scores = SUMMARIZERS["news"](sents, "en")
+    assert scores[0] > scores[2] and scores[1] > scores[2]

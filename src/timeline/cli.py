@@ -128,7 +128,7 @@ def build(
     ] = None,
     title: Annotated[str | None, typer.Option(help="Title of the timeline.")] = None,
     summarizer: Annotated[
-        str, typer.Option(help="lexrank, textrank, lsa, luhn, kl, sumbasic or lead.")
+        str, typer.Option(help="lexrank, textrank, news, lsa, luhn, kl, sumbasic or lead.")
     ] = "lexrank",
     sentences: Annotated[int, typer.Option(min=1, help="Sentences per article summary.")] = 3,
     ratio: Annotated[
@@ -268,7 +268,7 @@ def summarize(
         typer.Option(help="Summary length as a share of each article's sentences (0-1]."),
     ] = None,
     summarizer: Annotated[
-        str, typer.Option(help="lexrank, textrank, lsa, luhn, kl, sumbasic or lead.")
+        str, typer.Option(help="lexrank, textrank, news, lsa, luhn, kl, sumbasic or lead.")
     ] = "lexrank",
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or jsonl.")] = "text",
 ) -> None:

@@ -22,6 +22,7 @@ module (and the CLI's ``--help``) stays cheap.
 from __future__ import annotations
 
 import math
+import re
 import warnings
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -293,6 +294,65 @@ def _sumy_scores(summarizer_class: type, sentences: Sequence[Sentence], language
 def _lead(sentences: Sequence[Sentence], language: str) -> list[float]:
     """The opening sentences: the news lead, and the baseline the others must beat."""
     return [-float(pos) for pos in range(len(sentences))]
+
+
+# Lines of a news page that are not the story: bylines, datelines on their own, photo
+# credits and captions, copyright and "read more" furniture.
+_BOILERPLATE = re.compile(
+    r"^(?:by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$|(?:photo|image|picture|video)"
+    r"(?:\s+credit)?\s*:|\(?(?:photo|image|picture)s?\s*(?:by|credit|:)|copyright\b|©|all rights"
+    r"\s+reserved|(?:read|see)\s+(?:more|also)\b|(?:follow|share)\s+(?:us|this)\b"
+    r"|(?:advertisement|subscribe|sign\s+up)\b)",
+    re.IGNORECASE,
+)
+_NEWS_MIN_WORDS = 5  # shorter lines are headings, credits or fragments, not summary sentences
+
+
+def is_boilerplate(text: str) -> bool:
+    """Whether a sentence is page furniture rather than part of the story."""
+    stripped = text.strip()
+    return len(split_words(stripped)) < _NEWS_MIN_WORDS or bool(_BOILERPLATE.match(stripped))
+
+
+@register_summarizer("news")
+def _news(sentences: Sequence[Sentence], language: str) -> list[float]:
+    """TextRank over stemmed content words, with page furniture kept out of summaries.
+
+    Sentences are linked by the content-word stems they share (stop words out, stems in the
+    article's language), weighted as in TextRank: shared / (log |a| + log |b|); PageRank
+    (damping 0.85) ranks them.  Bylines, credits, captions and fragments score below every
+    sentence of the story.  On the BBC references it beats sumy's TextRank, which counts
+    raw words; a lead-position prior was tried and lowered ROUGE there, so there is none.
+    """
+    import numpy
+
+    words = [set(w) for w in _lexrank_words(sentences, language)]
+    n = len(words)
+    if n == 0:
+        return []
+    vocabulary = {term: k for k, term in enumerate(sorted(set().union(*words)))}
+    incidence = numpy.zeros((n, max(1, len(vocabulary))))
+    for row, terms in enumerate(words):
+        for term in terms:
+            incidence[row, vocabulary[term]] = 1.0
+    shared = incidence @ incidence.T
+    sizes = numpy.array([len(terms) for terms in words], dtype=float)
+    logs = numpy.log(numpy.where(sizes > 1, sizes, 1.0))
+    norm = logs[:, None] + logs[None, :]
+    usable = (sizes > 1)[:, None] & (sizes > 1)[None, :] & (norm > 0)
+    weights = numpy.where(usable, shared / numpy.where(norm > 0, norm, 1.0), 0.0)
+    numpy.fill_diagonal(weights, 0.0)
+    degree = weights.sum(axis=1)
+    transition = (weights / numpy.where(degree > 0, degree, 1.0)[:, None]).T
+    rank = numpy.full(n, 1.0 / n)
+    for _ in range(100):
+        updated = 0.15 / n + 0.85 * (transition @ rank)
+        if numpy.abs(updated - rank).sum() < 1e-10:
+            rank = updated
+            break
+        rank = updated
+    furniture = [is_boilerplate(s.text) for s in sentences]
+    return [float(r) - (1.0 if bad else 0.0) for r, bad in zip(rank, furniture, strict=True)]
 
 
 @register_summarizer("lexrank")
