@@ -29,7 +29,21 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-_PROGRESS_MIN = 6  # show a progress bar only for runs longer than a handful of articles
+# Options that several commands share, declared once.
+SummarizerOption = Annotated[
+    str, typer.Option(help="lexrank, textrank, news, lsa, luhn, kl, sumbasic or lead.")
+]
+RatioOption = Annotated[
+    float | None,
+    typer.Option(help="Summary length as a share of each article's sentences (0-1]."),
+]
+PublishedOption = Annotated[
+    str | None,
+    typer.Option(help="Publication date (YYYY-MM-DD) for articles that do not give one."),
+]
+MonthFirstOption = Annotated[
+    bool, typer.Option(help="Read 03/04/2019 as 4 March (US style), not 3 April.")
+]
 
 
 def _version(value: bool) -> None:
@@ -127,28 +141,17 @@ def build(
         ),
     ] = None,
     title: Annotated[str | None, typer.Option(help="Title of the timeline.")] = None,
-    summarizer: Annotated[
-        str, typer.Option(help="lexrank, textrank, news, lsa, luhn, kl, sumbasic or lead.")
-    ] = "lexrank",
+    summarizer: SummarizerOption = "lexrank",
     sentences: Annotated[int, typer.Option(min=1, help="Sentences per article summary.")] = 3,
-    ratio: Annotated[
-        float | None,
-        typer.Option(help="Summary length as a share of each article's sentences (0-1]."),
-    ] = None,
-    published: Annotated[
-        str | None,
-        typer.Option(help="Publication date (YYYY-MM-DD) for articles that do not give one."),
-    ] = None,
-    month_first: Annotated[
-        bool, typer.Option(help="Read 03/04/2019 as 4 March (US style), not 3 April.")
-    ] = False,
+    ratio: RatioOption = None,
+    published: PublishedOption = None,
+    month_first: MonthFirstOption = False,
 ) -> None:
     """Build the timeline of a set of articles.
 
     Example: timeline build sources/ -o timeline.html
     """
     from . import build_from_articles
-    from .errors import NoArticlesError
     from .render import format_for_path, formats, render
     from .sources import read_all
 
@@ -170,11 +173,7 @@ def build(
     for failure in failures:
         _warn(f"skipped {failure}")
     if not articles:
-        raise NoArticlesError(
-            "no articles found in "
-            + ", ".join(str(p) for p in paths)
-            + (" (none could be read)" if failures else "")
-        )
+        raise _no_articles(paths, failures)
     timeline = build_from_articles(
         articles,
         title=title,
@@ -200,14 +199,9 @@ def build(
 @_handled
 def dates(
     files: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
-    published: Annotated[
-        str | None,
-        typer.Option(help="Publication date (YYYY-MM-DD) for articles that do not give one."),
-    ] = None,
+    published: PublishedOption = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or table.")] = "table",
-    month_first: Annotated[
-        bool, typer.Option(help="Read 03/04/2019 as 4 March (US style), not 3 April.")
-    ] = False,
+    month_first: MonthFirstOption = False,
 ) -> None:
     """List every temporal expression in the articles, normalised to TimeML.
 
@@ -263,13 +257,8 @@ def dates(
 def summarize(
     files: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
     sentences: Annotated[int, typer.Option(min=1, help="Sentences per summary.")] = 3,
-    ratio: Annotated[
-        float | None,
-        typer.Option(help="Summary length as a share of each article's sentences (0-1]."),
-    ] = None,
-    summarizer: Annotated[
-        str, typer.Option(help="lexrank, textrank, news, lsa, luhn, kl, sumbasic or lead.")
-    ] = "lexrank",
+    ratio: RatioOption = None,
+    summarizer: SummarizerOption = "lexrank",
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or jsonl.")] = "text",
 ) -> None:
     """Summarise each article in a few of its own sentences, in article order.
