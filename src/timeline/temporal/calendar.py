@@ -70,6 +70,20 @@ def quarter(y: int, q: int, mod: str | None = None) -> TimeValue:
     )
 
 
+def quarter_of(d: date) -> int:
+    """The quarter (1-4) a day falls in."""
+    return (d.month - 1) // 3 + 1
+
+
+def weekend(saturday: date, mod: str | None = None) -> TimeValue:
+    """The weekend that starts on ``saturday``: "2019-W03-WE", Saturday and Sunday."""
+    iso_year, iso_week, _ = saturday.isocalendar()
+    return TimeValue(
+        f"{iso_year:04d}-W{iso_week:02d}-WE", DATE, "week", saturday,
+        saturday + timedelta(days=1), mod,
+    )  # fmt: skip
+
+
 def half(y: int, h: int, mod: str | None = None) -> TimeValue:
     first = 1 if h == 1 else 7
     return TimeValue(

@@ -170,6 +170,11 @@ def _ref(value: str) -> Normalised:
     return Normalised(TimeValue(value, DATE, None), RESOLVED_NONE)
 
 
+def _mod(g: dict[str, str]) -> str | None:
+    """The TIMEX3 mod of an "early", "mid" or "late" before the expression."""
+    return MODS.get((g.get("mod") or "").lower())
+
+
 def _month_number(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
@@ -244,7 +249,7 @@ def _date_named(spot: Spot, ctx: Context) -> Normalised | None:
     """ "22 January 2019", "Jan. 22, 2019", "January 2019": the grammar has read the day,
     month and year, and the calendar checks them (31 February is no date)."""
     g = spot.groups
-    mod = MODS.get((g.get("mod") or "").lower())
+    mod = _mod(g)
     y, m = int(g["year"]), _month_number(g["mon"])
     if "day" not in g:
         return Normalised(cal.month(y, m, mod), RESOLVED_ABSOLUTE)
@@ -303,13 +308,13 @@ def _month_rel(spot: Spot, ctx: Context) -> Normalised | None:
 def _century(spot: Spot, ctx: Context) -> Normalised | None:
     """ "the 19th century" is 1800-1899 (TimeML value "18")."""
     g = spot.groups
-    mod = MODS.get((g.get("mod") or "").lower())
+    mod = _mod(g)
     return Normalised(cal.century((int(g["cent"]) - 1) * 100, mod), RESOLVED_ABSOLUTE)
 
 
 def _decade(spot: Spot, ctx: Context) -> Normalised | None:
     g = spot.groups
-    mod = MODS.get((g.get("mod") or "").lower())
+    mod = _mod(g)
     if "dec" in g and g["dec"].endswith("00") and g["dec"] != "2000":
         # "the 1800s" is the century, not its first decade; "the 2000s" stays a decade
         return Normalised(cal.century(int(g["dec"]), mod), RESOLVED_ABSOLUTE)
@@ -318,7 +323,7 @@ def _decade(spot: Spot, ctx: Context) -> Normalised | None:
     else:
         two = int(g["dec2"])
         first = (1900 if two >= 30 else 2000) + two
-    return Normalised(cal.decade(first, MODS.get((g.get("mod") or "").lower())), RESOLVED_ABSOLUTE)
+    return Normalised(cal.decade(first, _mod(g)), RESOLVED_ABSOLUTE)
 
 
 def _quarter(spot: Spot, ctx: Context) -> Normalised | None:
@@ -339,7 +344,7 @@ def _quarter(spot: Spot, ctx: Context) -> Normalised | None:
 def _season(spot: Spot, ctx: Context) -> Normalised | None:
     g = spot.groups
     code = SEASON_CODES[g["season"].lower()]
-    mod = MODS.get((g.get("mod") or "").lower())
+    mod = _mod(g)
     if "year" in g:
         return Normalised(cal.season(int(g["year"]), code, mod), RESOLVED_ABSOLUTE)
     if ctx.dct is None:
@@ -461,12 +466,7 @@ def _unit_rel(spot: Spot, ctx: Context) -> Normalised | None:
         if rel == "this" and base.weekday() <= 1 and not ctx.future:
             saturday -= timedelta(weeks=1)
         saturday += timedelta(weeks=step)
-        iso_year, iso_week, _ = saturday.isocalendar()
-        tv = TimeValue(
-            f"{iso_year:04d}-W{iso_week:02d}-WE", DATE, "week", saturday,
-            saturday + timedelta(days=1), mod,
-        )  # fmt: skip
-        return Normalised(tv, resolution)
+        return Normalised(cal.weekend(saturday, mod), resolution)
     if unit == "month":
         y, m = cal.shift_months(base, step)
         return Normalised(cal.month(y, m, mod), resolution)
@@ -489,7 +489,7 @@ def _ago(spot: Spot, ctx: Context) -> Normalised | None:
         return _ref("PAST_REF" if sign < 0 else "FUTURE_REF")
     if unit == "year" and n == 1 and ctx.quarter is not None and ctx.quarter.start:
         # "profit rose from a year ago/earlier" compares the quarter under discussion
-        q = (ctx.quarter.start.month - 1) // 3 + 1
+        q = cal.quarter_of(ctx.quarter.start)
         return Normalised(cal.quarter(ctx.quarter.start.year + sign, q), RESOLVED_DCT)
     # "three days later" counts from the last day told; "three years later" from the
     # last date of any precision ("born in 1950. Three years later")
@@ -515,7 +515,7 @@ def _ago(spot: Spot, ctx: Context) -> Normalised | None:
         tv = cal.century(base.year + 100 * k)
     elif unit == "quarter":
         y, m = cal.shift_months(base, 3 * k)
-        tv = cal.quarter(y, (m - 1) // 3 + 1)
+        tv = cal.quarter(y, cal.quarter_of(date(y, m, 1)))
     else:  # hours, minutes: the day is as precise as we can honestly be
         tv = cal.day(base)
     return Normalised(tv, resolution)
@@ -568,13 +568,18 @@ _DURATION_MODS = {
 }  # fmt: skip
 
 
+def _duration_mod(g: dict[str, str]) -> str | None:
+    """The TIMEX3 mod of a duration's bounding words ("nearly" -> LESS_THAN)."""
+    return _DURATION_MODS.get(" ".join((g.get("dmod") or "").lower().split()))
+
+
 def _duration(spot: Spot, ctx: Context) -> Normalised | None:
     g = spot.groups
     unit = _unit(g["unit"])
     raw = " ".join(g.get("n", "1").lower().split())
     if "1/2" in raw or "½" in raw:
         value = _half_units(raw, unit)
-        mod = _DURATION_MODS.get(" ".join((g.get("dmod") or "").lower().split()))
+        mod = _duration_mod(g)
         return (
             Normalised(TimeValue(value, DURATION, None, mod=mod), RESOLVED_NONE) if value else None
         )
@@ -592,7 +597,7 @@ def _duration(spot: Spot, ctx: Context) -> Normalised | None:
         value = f"P{int(n) * 3}M" if n != "X" else "PXM"
     else:
         value = f"P{n}{code}"
-    mod = _DURATION_MODS.get(" ".join((g.get("dmod") or "").lower().split()))
+    mod = _duration_mod(g)
     return Normalised(TimeValue(value, DURATION, None, mod=mod), RESOLVED_NONE)
 
 
@@ -612,7 +617,7 @@ def _duration_past(spot: Spot, ctx: Context) -> Normalised | None:
 
 def _last_quarter_before(d: date) -> tuple[int, int]:
     """The last quarter completed before ``d``: what "the quarter" means in earnings news."""
-    q = (d.month - 1) // 3  # quarters completed this year
+    q = cal.quarter_of(d) - 1  # quarters completed this year
     return (d.year, q) if q else (d.year - 1, 4)
 
 
@@ -657,7 +662,7 @@ def _quarter_of_year(spot: Spot, ctx: Context) -> Normalised | None:
     if "q" in g:
         q = ORDINALS[g["q"].lower()]
     elif ctx.quarter is not None and ctx.quarter.start:
-        q = (ctx.quarter.start.month - 1) // 3 + 1
+        q = cal.quarter_of(ctx.quarter.start)
     else:
         return Normalised(cal.year(y), RESOLVED_ABSOLUTE)
     return Normalised(cal.quarter(y, q), RESOLVED_ABSOLUTE if "year" in g else RESOLVED_DCT)
@@ -667,7 +672,7 @@ def _quarter_rel(spot: Spot, ctx: Context) -> Normalised | None:
     rel = " ".join(spot.groups["qrel"].lower().replace("’", "'").split())
     if ctx.dct is None:
         return _unresolved("XXXX-QX", DATE, "quarter")
-    current = (ctx.dct.year, (ctx.dct.month - 1) // 3 + 1)
+    current = (ctx.dct.year, cal.quarter_of(ctx.dct))
     if rel in ("this", "the current"):
         y, q = current
     elif rel == "next":
@@ -675,7 +680,7 @@ def _quarter_rel(spot: Spot, ctx: Context) -> Normalised | None:
     elif rel in ("the previous", "the preceding"):
         # the one before the quarter under discussion, else before the current one
         if ctx.quarter is not None and ctx.quarter.start:
-            y, q = ctx.quarter.start.year, (ctx.quarter.start.month - 1) // 3 + 1
+            y, q = ctx.quarter.start.year, cal.quarter_of(ctx.quarter.start)
         else:
             y, q = current
         y, q = (y, q - 1) if q > 1 else (y - 1, 4)
@@ -706,7 +711,7 @@ def _year_words(spot: Spot, ctx: Context) -> Normalised | None:
 def _year_ago_adj(spot: Spot, ctx: Context) -> Normalised | None:
     """ "year-earlier results": the period under discussion, a year back."""
     if ctx.quarter is not None and ctx.quarter.start:
-        q = (ctx.quarter.start.month - 1) // 3 + 1
+        q = cal.quarter_of(ctx.quarter.start)
         return Normalised(cal.quarter(ctx.quarter.start.year - 1, q), RESOLVED_DCT)
     if ctx.dct is None:
         return _unresolved("XXXX", DATE, "year")
@@ -720,12 +725,7 @@ def _the_weekend(spot: Spot, ctx: Context) -> Normalised | None:
         saturday = cal.weekday_on_or_after(ctx.dct, 5)
     else:
         saturday = cal.weekday_on_or_before(ctx.dct, 5)
-    iso_year, iso_week, _ = saturday.isocalendar()
-    return Normalised(
-        TimeValue(f"{iso_year:04d}-W{iso_week:02d}-WE", DATE, "week", saturday,
-                  saturday + timedelta(days=1)),
-        RESOLVED_DCT,
-    )  # fmt: skip
+    return Normalised(cal.weekend(saturday), RESOLVED_DCT)
 
 
 def _month_relyear(spot: Spot, ctx: Context) -> Normalised | None:
@@ -734,7 +734,7 @@ def _month_relyear(spot: Spot, ctx: Context) -> Normalised | None:
     if ctx.dct is None:
         return _unresolved(f"XXXX-{m:02d}", DATE, "month")
     step = {"last": -1, "this": 0, "next": 1}[g["yrel"].lower()]
-    mod = MODS.get((g.get("mod") or "").lower())
+    mod = _mod(g)
     return Normalised(cal.month(ctx.dct.year + step, m, mod), RESOLVED_DCT)
 
 
