@@ -25,20 +25,12 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "t17"
+from corpora import T17 as CORPUS
+from corpora import t17_articles, write_articles
 
 
 def prepare(topic: str, limit: int | None, folder: Path) -> list[Path]:
-    files = sorted((CORPUS / topic / "InputDocs").glob("*/*.txt"))[:limit]
-    out = []
-    for f in files:
-        body = f.read_text(encoding="utf-8")
-        if not body.strip():
-            continue
-        target = folder / f"{f.parent.name}_{f.name}"
-        target.write_text(f"---\npublished: {f.parent.name}\nsource: BBC\n---\n{body}")
-        out.append(target)
-    return out
+    return write_articles(t17_articles(topic, limit), folder, source="BBC")
 
 
 def ours(folder: Path) -> tuple[str, int]:

@@ -25,6 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from corpora import SHARED, t17_articles, write_articles
+
 from timeline.evaluate import (
     Scores,
     evaluate,
@@ -34,8 +36,7 @@ from timeline.evaluate import (
     table,
 )
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "timebank"
-T17 = CORPUS.parent / "t17"
+CORPUS = SHARED / "timebank"
 
 NAIVE = """
 import sys
@@ -86,23 +87,15 @@ def _documents(corpus: str) -> list[tuple[str, str, str]]:
     if corpus == "timebank":
         docs = [read_timeml(f) for f in sorted(CORPUS.glob("*/*.tml"))]
         return [(d.name, d.dct.isoformat() if d.dct else "", d.text) for d in docs]
-    out = []  # Timeline17: InputDocs/<publication date>/<id>.txt
-    for f in sorted(T17.glob("*/InputDocs/*/*.txt")):
-        text = f.read_text(encoding="utf-8")
-        if text.strip():
-            out.append((f"{f.parts[-4]}_{f.parent.name}_{f.stem}", f.parent.name, text))
-    return out
+    return t17_articles()
 
 
 def speed(repeat: int, corpus: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        size = 0
         docs = _documents(corpus)
-        for name, published, body in docs:
-            text = f"---\npublished: {published}\n---\n{body}"
-            (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-            size += len(body.encode("utf-8"))
+        write_articles(docs, folder)
+        size = sum(len(body.encode("utf-8")) for _, _, body in docs)
         timeline_bin = Path(sys.executable).with_name("timeline")
         ours = _run([str(timeline_bin), "dates", str(folder), "--format", "jsonl"], repeat)
         naive = _run([sys.executable, "-c", NAIVE, str(folder)], repeat)
