@@ -113,7 +113,13 @@ def test_without_publication_date_relative_stays_unresolved():
     ("text", "type_", "value"),
     [
         ("around 25 years of cooperation", DURATION, "P25Y"),
-        ("for a decade", DURATION, "P1DE"),
+        ("for a decade", DURATION, "P10Y"),  # TempEval-3 writes decades in years
+        ("two centuries of rule", DURATION, "P200Y"),
+        ("for decades", DURATION, "PXDE"),
+        ("the past two quarters", DURATION, "P2Q"),
+        ("for several quarters", DURATION, "PXQ"),
+        ("dividends paid every quarter", SET, "P1Q"),
+        ("every two weeks", SET, "P2W"),
         ("for several months", DURATION, "PXM"),
         ("over the past few weeks", DURATION, "PXW"),
         ("a 25-year trade deal", DURATION, "P25Y"),

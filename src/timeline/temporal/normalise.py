@@ -440,7 +440,7 @@ def _unit_rel(spot: Spot, ctx: Context) -> Normalised | None:
     anaphoric = rel in ("the previous", "the following", "the next", "the same", "that")
     if anaphoric and unit != "day" and rel == "the next":
         # "over the next year": a span from now, not a calendar year
-        return Normalised(TimeValue(f"P1{UNIT_CODES[unit]}", DURATION, None), RESOLVED_NONE)
+        return Normalised(TimeValue(_period("1", unit), DURATION, None), RESOLVED_NONE)
     # "the next day" follows the last day mentioned; "that year", "the following month"
     # the last date of any precision
     frame = ctx.anchor if unit in ("day", "week", "weekend") else ctx.frame or ctx.anchor
@@ -526,9 +526,7 @@ def _set_every_n(spot: Spot, ctx: Context) -> Normalised | None:
     unit = _unit(g["unit"])
     n = _number(g["n"])
     count = "X" if n is None else str(n)
-    code = UNIT_CODES[unit]
-    value = f"PT{count}{code}" if unit in ("hour", "minute") else f"P{count}{code}"
-    return Normalised(TimeValue(value, SET, None), RESOLVED_NONE)
+    return Normalised(TimeValue(_period(count, unit), SET, None), RESOLVED_NONE)
 
 
 def _set(spot: Spot, ctx: Context) -> Normalised | None:
@@ -549,12 +547,8 @@ def _set(spot: Spot, ctx: Context) -> Normalised | None:
             value = f"T{PART_CODES[unit]}"
         elif unit == "weekend":
             value = "XXXX-WXX-WE"
-        elif unit in ("hour", "minute"):
-            value = f"PT{every}{UNIT_CODES[unit]}"
-        elif unit == "quarter":
-            value = f"P{3 * every}M"
         else:
-            value = f"P{every}{UNIT_CODES[unit]}"
+            value = _period(str(every), unit)
     return Normalised(TimeValue(value, SET, None), RESOLVED_NONE)
 
 
@@ -566,6 +560,18 @@ _DURATION_MODS = {
     "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
     "no more than": "EQUAL_OR_LESS",
 }  # fmt: skip
+
+
+def _period(n: str, unit: str) -> str:
+    """An ISO 8601 period of ``n`` units ("X" for a vague number). Decades and centuries are
+    written in years and quarters in Q, as TempEval-3's annotators do (P20Y, P2Q, P1Q), which
+    every date library also reads; a vague number keeps the unit (PXDE, PXQ)."""
+    if unit in ("hour", "minute"):
+        return f"PT{n}{UNIT_CODES[unit]}"
+    if n != "X" and unit in ("decade", "century", "fortnight"):
+        years = {"decade": 10, "century": 100}.get(unit)
+        return f"P{int(n) * years}Y" if years else f"P{int(n) * 2}W"
+    return f"P{n}{UNIT_CODES[unit]}"
 
 
 def _duration_mod(g: dict[str, str]) -> str | None:
@@ -588,15 +594,7 @@ def _duration(spot: Spot, ctx: Context) -> Normalised | None:
         n = raw.rstrip("0").rstrip(".")  # "1.5 years": ISO 8601 allows a decimal fraction
     else:
         n = "X" if raw in VAGUE_NUMBERS or number is None else str(number)
-    code = UNIT_CODES[unit]
-    if unit == "fortnight":
-        value = f"P{int(n) * 2}W" if n != "X" else "PXW"
-    elif unit in ("hour", "minute"):
-        value = f"PT{n}{code}"
-    elif unit == "quarter":
-        value = f"P{int(n) * 3}M" if n != "X" else "PXM"
-    else:
-        value = f"P{n}{code}"
+    value = _period(n, unit)
     mod = _duration_mod(g)
     return Normalised(TimeValue(value, DURATION, None, mod=mod), RESOLVED_NONE)
 
@@ -604,15 +602,13 @@ def _duration(spot: Spot, ctx: Context) -> Normalised | None:
 def _duration_plural(spot: Spot, ctx: Context) -> Normalised | None:
     """ "for weeks", "the coming months", "recent years": a vague number of units."""
     unit = _unit(spot.groups["unit"])
-    code = UNIT_CODES[unit]
-    value = f"PTX{code}" if unit in ("hour", "minute") else f"PX{code}"
-    return Normalised(TimeValue(value, DURATION, None), RESOLVED_NONE)
+    return Normalised(TimeValue(_period("X", unit), DURATION, None), RESOLVED_NONE)
 
 
 def _duration_past(spot: Spot, ctx: Context) -> Normalised | None:
     """ "the past year", "the next month": one unit, measured from now."""
     unit = _unit(spot.groups["unit"])
-    return Normalised(TimeValue(f"P1{UNIT_CODES[unit]}", DURATION, None), RESOLVED_NONE)
+    return Normalised(TimeValue(_period("1", unit), DURATION, None), RESOLVED_NONE)
 
 
 def _last_quarter_before(d: date) -> tuple[int, int]:
