@@ -37,14 +37,14 @@ def main() -> int:
     from rouge_score import rouge_scorer
 
     from timeline.segment import sentences
-    from timeline.summarize import available, summarize
+    from timeline.summarize import DEFAULT_METHOD, available, summarize
 
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
     pairs = load()
     split = [(name, sentences(body), ref) for name, body, ref in pairs]
     methods = available()
     summarize(split[0][1], count=3, method="lexrank")  # load sumy and numpy before timing
-    print(f"{len(pairs)} articles; ROUGE F1 x 100, median ms per article")
+    print(f"{len(pairs)} articles; ROUGE F1 x 100, median ms per article; * = the default")
     print(f"{'method':10} {'k':>4} {'R-1':>6} {'R-2':>6} {'R-L':>6} {'ms':>7}")
     for k_name in ("3", "ref"):
         for method in methods:
@@ -58,9 +58,10 @@ def main() -> int:
                 result = scorer.score(ref, "\n".join(s.text for s in chosen))
                 for key in scores:
                     scores[key].append(result[key].fmeasure)
+            label = method + ("*" if method == DEFAULT_METHOD else "")
             means = [100 * statistics.fmean(scores[key]) for key in ("rouge1", "rouge2", "rougeL")]
             print(
-                f"{method:10} {k_name:>4} {means[0]:6.2f} {means[1]:6.2f} {means[2]:6.2f} "
+                f"{label:10} {k_name:>4} {means[0]:6.2f} {means[1]:6.2f} {means[2]:6.2f} "
                 f"{statistics.median(times):7.2f}"
             )
     return 0

@@ -31,7 +31,7 @@ app = typer.Typer(
 
 # Options that several commands share, declared once.
 SummarizerOption = Annotated[
-    str, typer.Option(help="lexrank, textrank, news, lsa, luhn, kl, sumbasic or lead.")
+    str, typer.Option(help="news (default), lexrank, textrank, lsa, luhn, kl, sumbasic or lead.")
 ]
 RatioOption = Annotated[
     float | None,
@@ -141,7 +141,7 @@ def build(
         ),
     ] = None,
     title: Annotated[str | None, typer.Option(help="Title of the timeline.")] = None,
-    summarizer: SummarizerOption = "lexrank",
+    summarizer: SummarizerOption = "news",
     sentences: Annotated[int, typer.Option(min=1, help="Sentences per article summary.")] = 3,
     ratio: RatioOption = None,
     published: PublishedOption = None,
@@ -258,7 +258,7 @@ def summarize(
     files: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
     sentences: Annotated[int, typer.Option(min=1, help="Sentences per summary.")] = 3,
     ratio: RatioOption = None,
-    summarizer: SummarizerOption = "lexrank",
+    summarizer: SummarizerOption = "news",
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or jsonl.")] = "text",
 ) -> None:
     """Summarise each article in a few of its own sentences, in article order.
