@@ -266,7 +266,6 @@ def test_holidays(text, published, value):
         ("Net income for the year ended with a loss.", DURATION, "P1Y"),
         ("a recent filing", DATE, "PAST_REF"),
         ("current market conditions", DATE, "PRESENT_REF"),
-        ("Previously, it offered $13.", DATE, "PAST_REF"),
         ("in recent years", DATE, "PAST_REF"),
         ("complete the deal by year-end", DATE, "2019-12-31"),  # the closing day
     ],
@@ -277,6 +276,11 @@ def test_news_references(text, type_, value):
 
 def test_current_account_is_not_a_date():
     assert values("The current account deficit widened.") == []
+
+
+def test_bare_previously_is_not_a_date_but_two_years_previously_is():
+    assert values("Previously, it offered $13.") == []
+    assert values("He had left two years previously.") == [("two years previously", "DATE", "2017")]
 
 
 @pytest.mark.parametrize(

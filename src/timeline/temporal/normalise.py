@@ -929,7 +929,6 @@ _HANDLERS = {
     "year_end": _year_end,
     "recent_adj": _ref_rule("PAST_REF"),
     "current_adj": _ref_rule("PRESENT_REF"),
-    "previously": _ref_rule("PAST_REF"),
     "clock_dot": _clock,
     "clock_ap": _clock,
     "clock_mil": _clock,
