@@ -42,7 +42,7 @@ def bundled(sources_dir: Path) -> tuple[list[Article], list[Event]]:
 
 def events_of(text: str, published: date | None = TUE, article_index: int = 0) -> list[Event]:
     sents = segment.sentences(text)
-    return extract("art", article_index, sents, temporal.tag(text, sents, published))
+    return extract("art", article_index, sents, temporal.tag(text, sents, published), published)
 
 
 def mention(
@@ -247,7 +247,7 @@ def test_extract_of_nothing_is_empty():
         (
             "The minister (Nasser Bourita) met the envoy in Rabat on Tuesday, officials said.",
             "Tuesday",
-            "The minister met the envoy in Rabat on Tuesday, officials said",
+            "The minister met the envoy in Rabat, officials said",
         ),
     ],
 )
@@ -332,3 +332,79 @@ def test_headline_never_raises_on_arbitrary_sentence_and_offsets(case):
     h = headline(*case)
     assert isinstance(h, str)
     assert len(h.split()) <= 18
+
+
+# --- reported speech, quotes, plans ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("Morocco will sign the deal in 2020, Bourita said on Tuesday.", "Bourita said"),
+        ("The talks resumed on Monday after a long pause, officials said.", "officials said"),
+        (
+            "“It dates back to 1995 and keeps growing,” said the Minister of Foreign Affairs.",
+            "the Minister of Foreign Affairs said",
+        ),
+        (
+            "According to the ministry, the first case was confirmed on 27 April.",
+            "according to the ministry",
+        ),
+        ("Bourita said that Morocco would sign a legal agreement in 2020.", "Bourita said"),
+        ("The president of the United States arrived in 2016 for a state visit.", ""),
+    ],
+)
+def test_attribution_names_who_says_so(sentence, who):
+    from timeline.events import attribution
+
+    assert attribution(sentence)[0] == who
+
+
+def test_headline_keeps_the_attribution_and_the_quotation_marks():
+    sentence = (
+        "“We will sign the agreement on Friday in Brussels with all our partners present,” "
+        "Bourita said on Tuesday."
+    )
+    assert hl(sentence, "on Friday") == (
+        "“We will sign the agreement on Friday in Brussels with all our partners present”, "
+        "Bourita said"
+    )
+    # dated by the saying, the whole sentence is the headline
+    assert hl(sentence, "on Tuesday").endswith("Bourita said on Tuesday")
+    long = (
+        "According to the ministry, the first case was confirmed on 27 April in Ayrshire, "
+        "where the couple had returned from a long holiday in Mexico and Texas last month."
+    )
+    assert hl(long, "on 27 April").endswith(", according to the ministry")
+    assert len(hl(long, "on 27 April").split()) <= 19
+
+
+@given(st.text(alphabet="“”\"'‘’«» abcdefghij,.", max_size=120))
+@settings(max_examples=300, deadline=None)
+def test_headline_quotes_stay_balanced(text):
+    sentence = "“" + text + " on Friday, the minister said."
+    out = hl(sentence, "on Friday")
+    opened = sum(out.count(q) for q in "“«")
+    closed = sum(out.count(q) for q in "”»")
+    assert closed <= opened
+
+
+def test_future_happenings_are_planned_and_past_ones_not():
+    found = {
+        e.source.expression: e
+        for e in events_of(
+            "The minister will visit Rabat on Friday. He met the envoy on Monday. "
+            "The deal is to be signed in 2020. The summit was held in 2016."
+        )
+    }
+    assert found["Friday"].planned
+    assert found["2020"].planned
+    assert not found["Monday"].planned
+    assert not found["2016"].planned
+
+
+def test_events_keep_the_previous_sentence_as_context():
+    found = events_of("Relations with NATO are old. This relationship dates back to 1995.")
+    assert [e.context for e in found] == ["Relations with NATO are old."]
+    later = events_of("One two three four. Five six seven eight. Nine ten. It began in 1995.")
+    assert later[0].context == "One two three four. Five six seven eight. Nine ten."

@@ -3,6 +3,7 @@ independence, stable entry ids, and the corpus title."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import random
 import subprocess
@@ -161,10 +162,120 @@ def test_different_dates_never_merge_even_with_the_same_words():
     assert summary(merge(events)) == [("1994", ("mwn",)), ("1995", ("dm",))]
 
 
-def test_same_start_but_different_precision_never_merge():
+def test_coarser_date_of_a_loosely_similar_sentence_stays_apart():
     text = "Morocco and NATO signed the cooperation programme."
     events = [ev(year(2019), text, "a", 0, 1), ev(month(2019, 1), text, "b", 1, 1)]
     assert summary(merge(events)) == [("2019", ("a",)), ("2019-01", ("b",))]
+
+
+def test_compatible_dates_of_the_same_happening_merge_and_the_finest_wins():
+    month_text = "Bourita met Alvargonzalez and Loudiyi in Rabat in January for defence talks."
+    day_text = "Bourita met Alvargonzalez and Loudiyi in Rabat on Tuesday for defence talks."
+    events = [
+        ev(month(2019, 1), month_text, "monthly", 0, 60),
+        ev(day(TUE), day_text, "daily", 1, 60),
+        ev(
+            year(2019),
+            "Bourita met Alvargonzalez and Loudiyi in Rabat this year for defence talks.",
+            "yearly",
+            2,
+            60,
+        ),
+    ]
+    [entry] = merge(events)
+    assert entry.date == day(TUE)
+    assert entry.text == day_text
+    assert [s.article for s in entry.sources] == ["daily", "yearly", "monthly"]
+    assert merge(list(reversed(events))) == [entry]
+
+
+def test_incompatible_dates_never_merge():
+    a = ev(day(TUE), "Bourita met Alvargonzalez and Loudiyi in Rabat for defence talks.", "a", 0, 1)
+    b = ev(
+        month(2019, 2),
+        "Bourita met Alvargonzalez and Loudiyi in Rabat for defence talks.",
+        "b",
+        1,
+        1,
+    )
+    assert len(merge([a, b])) == 2
+
+
+def origin(when, sentence, expression, article, context="", position=0):
+    at = sentence.index(expression)
+    ref = SourceRef(article, sentence, 0, 0, len(sentence), expression, at, at + len(expression))
+    return Event(when, sentence, sentence, ref, (position, at), context=context)
+
+
+MWN_1994 = (
+    "Morocco has been a partner of the North Atlantic Treaty Organization’s Mediterranean "
+    "Dialogue since its launch in 1994."
+)
+DM_1995 = (
+    "A pillar of stability in the Mediterranean, this relationship, which dates back to 1995, "
+    "made a consensus possible."
+)
+DM_LEDE = "Relations between Morocco and NATO are not new. Morocco is a privileged partner."
+
+
+def test_outlets_disagreeing_on_when_something_began_are_flagged_both_ways():
+    entries = merge(
+        [
+            origin(year(1994), MWN_1994, "1994", "mwn", position=0),
+            origin(year(1995), DM_1995, "1995", "dm", context=DM_LEDE, position=1),
+        ]
+    )
+    assert summary(entries) == [("1994", ("mwn",)), ("1995", ("dm",))]
+    first, second = entries
+    assert [c["entry"] for c in first.conflicts] == [second.id]
+    assert [c["entry"] for c in second.conflicts] == [first.id]
+    assert first.conflicts[0]["date"] == year(1995)
+    assert first.conflicts[0]["expression"] == "1995"
+    assert second.conflicts[0]["article"] == "mwn"
+
+
+@pytest.mark.parametrize(
+    ("other", "context", "article"),
+    [
+        (year(1999), DM_LEDE, "dm"),  # too far apart to be the same start
+        (year(1995), "", "dm"),  # nothing ties "this relationship" to Morocco and NATO
+        (year(1995), DM_LEDE, "mwn"),  # one article telling two dates is not outlets disagreeing
+    ],
+)
+def test_no_conflict_without_close_dates_shared_context_and_two_articles(other, context, article):
+    sentence = DM_1995.replace("1995", other.value)
+    entries = merge(
+        [
+            origin(year(1994), MWN_1994, "1994", "mwn", position=0),
+            origin(other, sentence, other.value, article, context=context, position=1),
+        ]
+    )
+    assert all(not e.conflicts for e in entries)
+
+
+def test_same_report_a_day_apart_is_a_conflict():
+    text = (
+        "Health Secretary Nicola Sturgeon confirmed the first Scottish case of swine flu "
+        "in Paisley."
+    )
+    a = ev(day(TUE), text, "bbc", 0, 1)
+    b = ev(day(date(2019, 1, 23)), text.replace("Paisley", "Paisley hospital"), "herald", 1, 1)
+    first, second = merge([a, b])
+    assert first.conflicts and second.conflicts
+
+
+def test_an_entry_is_planned_only_when_every_source_tells_it_as_to_come():
+    text = "Bourita will meet Alvargonzalez and Loudiyi in Rabat for defence talks."
+    planned = dataclasses.replace(ev(day(TUE), text, "a", 0, 1), planned=True)
+    done = ev(day(TUE), text.replace("will meet", "met"), "b", 1, 1)
+    assert merge([planned])[0].planned
+    assert not merge([planned, done])[0].planned
+
+
+def test_key_terms_count_a_long_name_as_its_initials_too():
+    names, terms = key_terms("Talks with the North Atlantic Treaty Organization’s envoy and WHO.")
+    assert {"nato", "who"} <= names
+    assert {"nato", "who"} <= terms
 
 
 def test_an_event_joins_a_cluster_through_any_member():

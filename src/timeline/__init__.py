@@ -40,7 +40,7 @@ def build_from_articles(
     articles: Sequence[Article],
     *,
     title: str | None = None,
-    summarizer: str = "lexrank",
+    summarizer: str = "news",
     sentences: int = 3,
     warnings: Iterable[str] = (),
     day_first: bool = True,
@@ -73,7 +73,7 @@ def build(
     paths: Iterable[str | os.PathLike[str]] = ("sources",),
     *,
     title: str | None = None,
-    summarizer: str = "lexrank",
+    summarizer: str = "news",
     sentences: int = 3,
     published: date | None = None,
 ) -> Timeline:

@@ -18,7 +18,7 @@ from .segment import sentences as split_sentences
 class Options:
     """What the per-article stage needs to know besides the article."""
 
-    summarizer: str = "lexrank"
+    summarizer: str = "news"
     sentences: int = 3  # summary length
     ratio: float | None = None  # or this share of the article's sentences
     day_first: bool = True  # 03/04/2019 is 3 April
@@ -31,7 +31,7 @@ def process_article(article: Article, index: int, options: Options) -> ArticleRe
 
     sents = split_sentences(article.body)
     mentions = tag(article.body, sents, article.published, article.language, options.day_first)
-    found = events_stage.extract(article.id, index, sents, mentions)
+    found = events_stage.extract(article.id, index, sents, mentions, article.published)
     summary = summarize(
         sents,
         language=article.language,

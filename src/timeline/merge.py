@@ -9,6 +9,7 @@ on the events, never on the order they arrive in: they are sorted before anythin
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections import Counter
@@ -39,15 +40,41 @@ def key_terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """(names, terms) of a sentence: capitalised words not opening it, and content words."""
     names: set[str] = set()
     terms: set[str] = set()
+    run: list[str] = []  # capitalised words in a row: "North Atlantic Treaty Organization"
+    last_end = -1
     for i, m in enumerate(_TOKEN.finditer(text)):
         word = m.group().replace("’", "'")
         low = word.lower().removesuffix("'s")
+        capital = word[0].isupper() and not word.isupper()
+        if capital and run and not text[last_end : m.start()].strip():
+            run.append(word)
+        else:
+            _acronym(run, names, terms)
+            run = [word] if capital else []
+        if word.endswith("'s"):  # "NATO's Mediterranean Dialogue": two names
+            _acronym(run, names, terms)
+            run = []
+        last_end = m.end()
+        if word.isupper() and len(word) >= 3:  # "WHO", "NATO": names even when a word too
+            names.add(low)
+            terms.add(low)
+            continue
         if low in STOP_WORDS or len(low) < 3:
             continue
         terms.add(low[:-1] if low.endswith("s") and len(low) > 4 else low)
         if word[0].isupper() and i > 0:
             names.add(low)
+    _acronym(run, names, terms)
     return frozenset(names), frozenset(terms)
+
+
+def _acronym(run: list[str], names: set[str], terms: set[str]) -> None:
+    """A name of three or more capitalised words also counts as its initials, as outlets
+    write it either way ("North Atlantic Treaty Organization", "NATO")."""
+    if len(run) >= 3:
+        initials = "".join(w[0] for w in run).lower()
+        names.add(initials)
+        terms.add(initials)
 
 
 def same_happening(a: Event, b: Event) -> bool:
@@ -59,8 +86,45 @@ def same_happening(a: Event, b: Event) -> bool:
     return shorter > 0 and len(terms_a & terms_b) / shorter >= _OVERLAP_TO_MERGE
 
 
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    shorter = min(len(a), len(b))
+    return len(a & b) / shorter if shorter else 0.0
+
+
+def _closely_same(a: Event, b: Event) -> bool:
+    """The stricter test for events whose dates differ in precision ("January 2019" and
+    "22 January 2019"): shared names AND a good share of key terms."""
+    names_a, terms_a = key_terms(a.text)
+    names_b, terms_b = key_terms(b.text)
+    return len(names_a & names_b) >= _NAMES_TO_MERGE and _overlap(terms_a, terms_b) >= 0.5
+
+
 def _date_key(tv: TimeValue) -> tuple:
     return (tv.value, tv.type, tv.granularity, tv.start, tv.end, tv.mod)
+
+
+def _contains(outer: TimeValue, inner: TimeValue) -> bool:
+    return (
+        outer.start is not None
+        and outer.end is not None
+        and inner.start is not None
+        and inner.end is not None
+        and outer.start <= inner.start
+        and inner.end <= outer.end
+    )
+
+
+def compatible(a: TimeValue, b: TimeValue) -> bool:
+    """Whether two dates can name the same happening: one lies within the other
+    (22 January 2019 and January 2019), or they are the same value."""
+    return _date_key(a) == _date_key(b) or _contains(a, b) or _contains(b, a)
+
+
+def _finer(a: TimeValue, b: TimeValue) -> bool:
+    """Whether ``a`` says more than ``b`` (a shorter stretch of calendar)."""
+    span = (a.end - a.start).days if a.start and a.end else 1 << 30
+    other = (b.end - b.start).days if b.start and b.end else 1 << 30
+    return span < other
 
 
 def _entry_id(date: TimeValue, events: Sequence[Event]) -> str:
@@ -75,29 +139,160 @@ def _event_key(event: Event) -> tuple:
     return (*event.date.sort_key, event.order, event.source.article, event.text)
 
 
-def merge(events: Iterable[Event]) -> list[Entry]:
-    """One entry per happening, in timeline order."""
-    by_date: dict[tuple, list[list[Event]]] = {}
-    clusters: list[list[Event]] = []  # in order of their first event: the timeline order
-    for event in sorted(events, key=_event_key):
-        same_date = by_date.setdefault(_date_key(event.date), [])
-        for cluster in same_date:
-            if any(same_happening(event, other) for other in cluster):
-                cluster.append(event)
-                break
-        else:
-            same_date.append([event])
-            clusters.append(same_date[-1])
-    return [
-        Entry(
-            id=_entry_id(cluster[0].date, cluster),
-            date=cluster[0].date,
-            headline=cluster[0].headline,
-            text=cluster[0].text,
-            sources=tuple(e.source for e in cluster),
+class _Cluster:
+    """Events told of one happening; ``date`` is the finest of their dates."""
+
+    __slots__ = ("date", "events")
+
+    def __init__(self, event: Event) -> None:
+        self.events = [event]
+        self.date = event.date
+
+    def accepts(self, event: Event) -> bool:
+        if _date_key(event.date) == _date_key(self.date):
+            return any(same_happening(event, other) for other in self.events)
+        if not compatible(event.date, self.date):
+            return False
+        return any(_closely_same(event, other) for other in self.events)
+
+    def add(self, event: Event) -> None:
+        self.events.append(event)
+        if _finer(event.date, self.date):
+            self.date = event.date
+
+    def first(self) -> Event:
+        """The event the entry is told from: the earliest of those with the finest date."""
+        return min(
+            (e for e in self.events if _date_key(e.date) == _date_key(self.date)), key=_event_key
         )
-        for cluster in clusters
+
+    def entry(self) -> Entry:
+        first = self.first()
+        ordered = [first, *sorted((e for e in self.events if e is not first), key=_event_key)]
+        return Entry(
+            id=_entry_id(self.date, ordered),
+            date=self.date,
+            headline=first.headline,
+            text=first.text,
+            sources=tuple(e.source for e in ordered),
+            planned=all(e.planned for e in ordered),
+        )
+
+
+def _bucket(tv: TimeValue) -> int | None:
+    """The year a date falls in when it is no longer than a year; coarser dates (decades,
+    centuries, undated) are compared with everything."""
+    if tv.start is None or tv.end is None or tv.start.year != tv.end.year:
+        return None
+    return tv.start.year
+
+
+def merge(events: Iterable[Event]) -> list[Entry]:
+    """One entry per happening, in timeline order, with conflicting dates flagged.
+
+    Events join an entry when their dates are compatible (the same, or one within the
+    other) and they tell the same happening; the entry takes the finest date.  Entries that
+    tell the same happening with incompatible dates from different articles both stay, and
+    each carries a conflict pointing at the other (see :func:`conflicts`)."""
+    ordered = sorted(events, key=_event_key)
+    clusters: list[_Cluster] = []
+    by_year: dict[int | None, list[_Cluster]] = {}
+    # coarse dates first, so "January 2019" has its entry when "22 January" arrives;
+    # the clustering then does not depend on which of them the input lists first
+    for event in sorted(ordered, key=lambda e: (_bucket(e.date) is not None, _event_key(e))):
+        bucket = _bucket(event.date)
+        candidates = by_year.get(bucket, []) if bucket is not None else []
+        candidates = candidates + by_year.get(None, [])
+        if bucket is None:
+            candidates = clusters
+        home = next((c for c in candidates if c.accepts(event)), None)
+        if home is None:
+            home = _Cluster(event)
+            clusters.append(home)
+            by_year.setdefault(bucket, []).append(home)
+        else:
+            home.add(event)
+    clusters.sort(key=lambda c: _event_key(c.first()))
+    contexts = {id(e.source): e.context for e in ordered if e.context}
+    return conflicts([c.entry() for c in clusters], contexts)
+
+
+# A date that says when something began: "since its launch in 1994", "dates back to 1995".
+# Outlets most often disagree about such dates, and the sentences that give them seldom
+# share wording, so they are compared with their context.
+_ORIGIN = re.compile(
+    r"(?:\bsince|\bback\s+to|\bbegan|\bbegun|\bbeginning|\bstarted|\bstart|\blaunch(?:ed)?"
+    r"|\bfounded|\bfounding|\bestablished|\bcreated|\bcreation|\bset\s+up|\binception"
+    r"|\bfirst|\bbirth|\borigins?)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+_ORIGIN_WORDS = frozenset(
+    "since back began begun beginning started start launch launched founded founding "
+    "established created creation set inception first birth origin".split()
+)
+_CONFLICT_GAP = {"day": 3, "week": 14, "month": 62, "year": 731}  # days between the dates
+
+
+def _origin(ref) -> bool:
+    local = ref.start - ref.sentence_start
+    return bool(_ORIGIN.search(ref.sentence[max(0, local - 60) : max(0, local)]))
+
+
+def _told_alike(a: Entry, b: Entry, contexts: dict) -> bool:
+    ra, rb = a.sources[0], b.sources[0]
+    names_a, terms_a = key_terms(ra.sentence)
+    names_b, terms_b = key_terms(rb.sentence)
+    if len(names_a & names_b) >= _NAMES_TO_MERGE + 1 and _overlap(terms_a, terms_b) >= 0.5:
+        return True  # the same report, the dates apart
+    if not (_origin(ra) and _origin(rb)):
+        return False
+    if not terms_a & terms_b - _ORIGIN_WORDS:
+        return False
+    wide_a = key_terms(contexts.get(id(ra), "") + " " + ra.sentence)
+    wide_b = key_terms(contexts.get(id(rb), "") + " " + rb.sentence)
+    return len((wide_a[0] | wide_a[1]) & (wide_b[0] | wide_b[1])) >= 4
+
+
+def conflicts(entries: Sequence[Entry], contexts: dict | None = None) -> list[Entry]:
+    """The entries, each carrying a conflict for every other entry that tells the same
+    happening with an incompatible date of the same precision, close to its own, from
+    other articles ("1994" in one outlet, "1995" in another)."""
+    contexts = contexts or {}
+    found: dict[str, list[dict]] = {}
+    by_start = sorted(
+        (e for e in entries if e.date.start and e.date.granularity in _CONFLICT_GAP),
+        key=lambda e: (e.date.start, e.id),
+    )
+    for i, a in enumerate(by_start):
+        gap = _CONFLICT_GAP[a.date.granularity]
+        for b in by_start[i + 1 :]:
+            if (b.date.start - a.date.end).days > gap:
+                break
+            if b.date.granularity != a.date.granularity or compatible(a.date, b.date):
+                continue
+            if {s.article for s in a.sources} & {s.article for s in b.sources}:
+                continue
+            if not _told_alike(a, b, contexts):
+                continue
+            found.setdefault(a.id, []).append(_conflict(b))
+            found.setdefault(b.id, []).append(_conflict(a))
+    if not found:
+        return list(entries)
+    return [
+        dataclasses.replace(e, conflicts=e.conflicts + tuple(found[e.id])) if e.id in found else e
+        for e in entries
     ]
+
+
+def _conflict(other: Entry) -> dict:
+    ref = other.sources[0]
+    return {
+        "entry": other.id,
+        "date": other.date,
+        "article": ref.article,
+        "expression": ref.expression,
+        "sentence": ref.sentence,
+    }
 
 
 def corpus_title(texts: Sequence[str], limit: int = 3) -> str:

@@ -148,6 +148,11 @@ class Event:
     text: str
     source: SourceRef
     order: tuple[int, int] = (0, 0)  # (article position in input, offset): input order
+    planned: bool = False  # a happening still ahead when the article was written
+    attribution: str = ""  # who says so: "Bourita said", "according to the ministry"
+    # the article's opening two sentences and the sentence before: what "this relationship"
+    # may refer back to
+    context: str = ""
 
 
 @dataclass(frozen=True)
@@ -160,6 +165,7 @@ class Entry:
     text: str
     sources: tuple[SourceRef, ...]
     conflicts: tuple[dict, ...] = ()
+    planned: bool = False  # every source tells it as still to come
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,10 @@ Template context
       ``sentence_end``, ``sentence_index`` and ``highlight``: the sentence split around
       the expression, ``{"before", "match", "after"}`` (``match`` is "" when the
       expression could not be located);
-    - ``conflicts``: a list of dicts, each with at least ``note`` (str).
+    - ``conflicts``: a list of dicts, each with at least ``note`` (str); merging gives
+      ``entry`` (the other entry's id), ``date`` (its JSON date dict), ``article``,
+      ``expression`` and ``sentence`` (where the other date was read);
+    - ``planned``: True when every source tells the entry as still to come.
 ``articles``
     A list of dicts: ``id``, ``title`` (as given, maybe ""), ``display_title`` (never
     empty), ``title_derived``, ``source`` (the outlet), ``url``, ``link``, ``published``
@@ -468,8 +471,36 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
-def _conflict_dict(conflict: dict) -> dict[str, Any]:
-    out = _jsonable(dict(conflict))
+def _excerpt(sentence: str, expression: str, words: int = 6) -> str:
+    """The few words of ``sentence`` that lead up to ``expression``, for a note."""
+    at = sentence.find(expression) if expression else -1
+    if at < 0:
+        return expression
+    lead = sentence[:at].split()[-words:]
+    text = " ".join([*lead, expression]).strip(" ,;:")
+    return ("…" if len(sentence[:at].split()) > words else "") + text
+
+
+def _conflict_dict(
+    conflict: dict, entry: Entry, articles: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
+    raw = dict(conflict)
+    other = raw.get("date")
+    if isinstance(other, TimeValue):
+        raw["date"] = _date_dict(other)
+        if not str(raw.get("note") or "").strip():
+            article = articles.get(str(raw.get("article")), {})
+            who = article.get("source") or article.get("display_title") or "another source"
+            said = _excerpt(str(raw.get("sentence") or ""), str(raw.get("expression") or ""))
+            said = f" (“{said}”)" if said else ""
+            outlets = {articles.get(s.article, {}).get("source") or "" for s in entry.sources}
+            mine = ", ".join(sorted(outlets - {""}))
+            raw["note"] = (
+                f"{who} dates this to {date_label(other)}{said}"
+                + (f"; {mine} gives {date_label(entry.date)}" if mine else "")
+                + "."
+            )
+    out = _jsonable(raw)
     if not str(out.get("note") or "").strip():
         details = "; ".join(f"{k}: {v}" for k, v in out.items() if k != "note")
         out["note"] = details or "the sources disagree"
@@ -489,7 +520,8 @@ def _entry_dict(entry: Entry, articles: dict[str, dict[str, Any]]) -> dict[str, 
         "text": text,
         "quoted": not text or any(s["sentence"].strip() == text for s in sources),
         "sources": sources,
-        "conflicts": [_conflict_dict(c) for c in entry.conflicts],
+        "conflicts": [_conflict_dict(c, entry, articles) for c in entry.conflicts],
+        "planned": entry.planned,
     }
 
 
@@ -670,6 +702,7 @@ def json_data(timeline: Timeline) -> dict[str, Any]:
                 "text": e["text"],
                 "sources": [{k: s[k] for k in _JSON_SOURCE_KEYS} for s in e["sources"]],
                 "conflicts": e["conflicts"],
+                "planned": e["planned"],
             }
             for e in ctx["entries"]
         ],

@@ -79,6 +79,18 @@ def after(sentence: str, spot: Spot, width: int = _WINDOW) -> str:
     return sentence[spot.end : spot.end + width]
 
 
+def points_ahead(sentence: str, start: int) -> bool:
+    """Whether the clause before offset ``start`` of ``sentence`` puts what follows in the
+    future ("will meet Bush on Thursday", "is scheduled to open in 2020")."""
+    # the cue must govern the expression, not be a "will" in some other clause of a long
+    # sentence; the cue nearest the expression decides
+    preceding = sentence[max(0, start - 60) : start]
+    cues = list(_FUTURE.finditer(preceding))
+    if not cues:
+        return False
+    return not _PLUPERFECT.search(preceding[: cues[-1].start()])
+
+
 @dataclass(frozen=True)
 class Context:
     """What normalising one expression may look at."""
@@ -97,14 +109,7 @@ class Context:
         """Whether the clause around the expression points ahead ("will meet on Friday")."""
         if self.spot is None:
             return bool(_FUTURE.search(self.sentence))
-        # the cue must govern the expression: "will meet Bush on Thursday", not a "will"
-        # in some other clause of a long sentence
-        preceding = before(self.sentence, self.spot, 60)
-        cues = list(_FUTURE.finditer(preceding))
-        if not cues:
-            return False
-        # the cue nearest the expression decides
-        return not _PLUPERFECT.search(preceding[: cues[-1].start()])
+        return points_ahead(self.sentence, self.spot.start)
 
 
 @dataclass(frozen=True)
