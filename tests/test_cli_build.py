@@ -115,6 +115,12 @@ def test_undated_article_warns_that_relative_dates_are_left_off(tmp_path):
         (["build", "--published", "22/01/2019"], ExitCode.USAGE, "is not a date"),
         (["build", "-o", "missing/dir/t.md"], ExitCode.OUTPUT, "does not exist"),
         (["build", "--summarizer", "magic"], ExitCode.USAGE, "magic"),
+        (["build", "--since", "2019-02-30"], ExitCode.USAGE, "--since '2019-02-30' is not a date"),
+        (
+            ["build", "--since", "2019-02-01", "--until", "2019-01-01"],
+            ExitCode.USAGE,
+            "is after --until",
+        ),
     ],
 )
 def test_bad_input_gives_one_line_and_an_exit_code(repo_like, args, code, message):
@@ -174,3 +180,75 @@ def test_help_has_an_example():
 def test_ratio_sets_summary_length_per_article(repo_like):
     data = json.loads(runner.invoke(app, ["build", "-f", "json", "--ratio", "0.2"]).stdout)
     assert [len(a["summary"]) for a in data["articles"]] == [3, 4]  # of 15 and 21 sentences
+
+
+NEWS = {
+    "a.txt": (
+        "2019-01-22",
+        "The minister met the NATO envoy in Rabat on Tuesday for talks on "
+        "cyber defence. The storm hit the coast on Monday. The summit opened in 2016.",
+    ),
+    "b.txt": (
+        "2019-01-23",
+        "The NATO envoy and the minister met in Rabat yesterday to discuss "
+        "cyber defence. Fishermen said the storm hit the coast on Monday.",
+    ),
+    "c.txt": (
+        "2019-01-24",
+        "NATO envoy talks with the Rabat minister on cyber defence took "
+        "place on Tuesday, officials said. Markets were calm on Thursday.",
+    ),
+}
+
+
+@pytest.fixture
+def news_dir(tmp_path) -> Path:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name, (published, body) in NEWS.items():
+        (folder / name).write_text(f"---\npublished: {published}\n---\n{body}\n")
+    return folder
+
+
+def test_selection_keeps_the_dates_most_articles_refer_to(news_dir, tmp_path):
+    out = tmp_path / "t.json"
+    result = runner.invoke(
+        app,
+        [
+            "build",
+            str(news_dir),
+            "--query",
+            "NATO envoy",
+            "--since",
+            "2019-01-20",
+            "--until",
+            "2019-01-31",
+            "--max-dates",
+            "1",
+            "--per-date",
+            "2",
+            "-f",
+            "json",
+            "-o",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    [event] = json.loads(out.read_text())["events"]
+    assert event["date"]["start"] == "2019-01-22" and event["date"]["granularity"] == "day"
+    # three outlets told the meeting in near the same words: it is told once
+    assert len(event["sources"]) == 1
+    assert event["text"] == event["sources"][0]["sentence"]
+    assert "NATO envoy" in event["text"]
+    assert "storm" not in event["text"]
+
+
+def test_since_and_until_without_a_summary_only_filter(news_dir):
+    result = runner.invoke(
+        app,
+        ["build", str(news_dir), "--since", "2019-01-21", "--until", "2019-01-22", "-f", "json"],
+    )
+    assert result.exit_code == 0, result.output
+    starts = [e["date"]["start"] for e in json.loads(result.stdout)["events"]]
+    assert starts and all("2019-01-21" <= s <= "2019-01-22" for s in starts)
+    assert "2016-01-01" not in starts

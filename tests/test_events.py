@@ -408,3 +408,11 @@ def test_events_keep_the_previous_sentence_as_context():
     assert [e.context for e in found] == ["Relations with NATO are old."]
     later = events_of("One two three four. Five six seven eight. Nine ten. It began in 1995.")
     assert later[0].context == "One two three four. Five six seven eight. Nine ten."
+
+
+def test_readers_comments_make_no_events():
+    found = events_of(
+        "At 22:48 29th Apr 2009 , putriddog wrote : The real danger is the disruption . "
+        "The minister met the envoy on Monday."
+    )
+    assert [e.source.expression for e in found] == ["Monday"]

@@ -15,9 +15,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .errors import TimelineError
 from .model import Article, ArticleResult, Entry, Event, Mention, Timeline, TimeValue
+
+if TYPE_CHECKING:
+    from .merge import Selection
 
 __version__ = "0.1.0"
 
@@ -45,18 +49,23 @@ def build_from_articles(
     warnings: Iterable[str] = (),
     day_first: bool = True,
     ratio: float | None = None,
+    selection: Selection | None = None,
 ) -> Timeline:
     """The timeline of already-read articles.  ``day_first=False`` reads 03/04/2019 as
-    4 March (US style) instead of 3 April."""
+    4 March (US style) instead of 3 April.  ``selection`` keeps what matters of a large
+    input (:class:`timeline.merge.Selection`: query, date range, number of dates and
+    sentences per date); without it every entry is kept."""
     from .engine import Options, run
     from .errors import NoArticlesError
-    from .merge import corpus_title, merge
+    from .merge import corpus_title, merge, select
 
     if not articles:
         raise NoArticlesError("no articles to build a timeline from")
     options = Options(summarizer=summarizer, sentences=sentences, day_first=day_first, ratio=ratio)
     results = tuple(run(articles, options))
     entries = merge(e for r in results for e in r.events)
+    if selection is not None and selection.active:
+        entries = select(entries, results, selection)
     notes = list(warnings)
     for r in results:
         if r.article.published is None and any(m.resolution == "unresolved" for m in r.mentions):

@@ -146,10 +146,31 @@ def build(
     ratio: RatioOption = None,
     published: PublishedOption = None,
     month_first: MonthFirstOption = False,
+    query: Annotated[
+        str | None,
+        typer.Option(help='Keep what is about these words (e.g. "swine flu").'),
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Keep dates from this day on (YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Keep dates up to this day (YYYY-MM-DD).")
+    ] = None,
+    max_dates: Annotated[
+        int | None,
+        typer.Option(min=1, help="At most this many dates: the ones the articles refer to most."),
+    ] = None,
+    per_date: Annotated[
+        int | None,
+        typer.Option(min=1, help="Summarise each date in this many sentences."),
+    ] = None,
 ) -> None:
     """Build the timeline of a set of articles.
 
     Example: timeline build sources/ -o timeline.html
+
+    For many articles: timeline build news/ --query "swine flu" --since 2009-03-18
+    --until 2009-04-29 --max-dates 12 --per-date 3 -o timeline.md
     """
     from . import build_from_articles
     from .render import format_for_path, formats, render
@@ -168,6 +189,17 @@ def build(
     elif fmt not in formats():
         raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(formats())}")
     day = _parse_day(published, "--published")
+    from .merge import Selection
+
+    selection = Selection(
+        query=(query,) if query and query.strip() else (),
+        since=_parse_day(since, "--since"),
+        until=_parse_day(until, "--until"),
+        max_dates=max_dates,
+        per_date=per_date,
+    )
+    if selection.since and selection.until and selection.since > selection.until:
+        raise UsageError(f"--since {since} is after --until {until}")
     paths = sources or [Path("sources")]
     articles, failures = read_all(paths, published=day)
     for failure in failures:
@@ -182,6 +214,7 @@ def build(
         warnings=[f"skipped {f}" for f in failures],
         day_first=not month_first,
         ratio=ratio,
+        selection=selection,
     )
     for note in timeline.warnings:
         if not note.startswith("skipped "):

@@ -11,18 +11,29 @@ annotations with gold the way TempEval-3 does:
   type F1 likewise with the type.
 
     python -m timeline.evaluate timex ../shared/corpora/timebank/TimeBank
+
+Timeline summarisation (Timeline17, as tilse and news-tls score it): ``read_gold_timeline``
+reads a gold timeline file, ``date_f1`` scores the chosen days, ``alignment_rouge`` the
+day summaries (AR-1, AR-2: many-to-one date alignment, ROUGE counts weighted by how many
+days apart the aligned dates are) and ``score_timeline`` gives all three at once;
+benchmarks/tls.py runs them on the corpus.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import re
 import sys
 import time
+import warnings
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -241,6 +252,231 @@ def table(rows: Sequence[tuple[str, Scores]]) -> str:
             f"{s.value_f1:8.3f} {docs_s:7.1f} {mb_s:6.3f}"
         )
     return "\n".join(lines)
+
+
+# --- timeline summarisation: Timeline17 gold, Date-F1 and alignment ROUGE (AR-1, AR-2) ---
+
+#: A timeline as the TLS scores see it: each day and its summary, one sentence a string.
+DaySummaries = Mapping[date, Sequence[str]]
+
+TIMELINE_SEPARATOR = "-" * 32
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class GoldTimelineWarning(UserWarning):
+    """A block of a gold timeline file was left out (its date line is not a day)."""
+
+
+class PRF(NamedTuple):
+    """Precision, recall and their harmonic mean (0 when both are 0)."""
+
+    precision: float
+    recall: float
+    f: float
+
+
+class TimelineScores(NamedTuple):
+    """The three figures Timeline17 results are published with, each as P/R/F."""
+
+    dates: PRF  # Date-F1
+    ar1: PRF  # alignment ROUGE-1
+    ar2: PRF  # alignment ROUGE-2
+
+
+def _prf(precision: float, recall: float) -> PRF:
+    f = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return PRF(precision, recall, f)
+
+
+def parse_gold_timeline(
+    text: str, *, name: str = "<timeline>", strict: bool = False
+) -> dict[date, list[str]]:
+    """The days of a Timeline17 gold timeline and their sentences, in file order.
+
+    The format: a date line ``YYYY-MM-DD``, one sentence a line, a line of 32 dashes.  A
+    date given more than once has its sentences merged (in file order); blank lines are
+    ignored; a day with no sentences is kept (it counts for Date-F1).  A date line that
+    is not a day (Timeline17's MJ_bbc has ``2011-04-0``) leaves its whole block out with a
+    ``GoldTimelineWarning``, or raises ValueError when ``strict``.  A line that is an ISO
+    day also starts a new date where a separator is missing, as tilse reads these files.
+    """
+    out: dict[date, list[str]] = {}
+    current: list[str] | None = None
+    expect_date = True
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if line == TIMELINE_SEPARATOR:
+            current, expect_date = None, True
+            continue
+        if not line:
+            continue
+        day = None
+        if _ISO_DAY.fullmatch(line):
+            try:
+                day = date.fromisoformat(line)
+            except ValueError:
+                day = None
+        if day is not None:
+            current, expect_date = out.setdefault(day, []), False
+        elif expect_date:
+            message = f"{name}:{number}: {line!r} is not a date (YYYY-MM-DD); block left out"
+            if strict:
+                raise ValueError(message)
+            warnings.warn(message, GoldTimelineWarning, stacklevel=2)
+            current, expect_date = None, False
+        elif current is not None:
+            current.append(line)
+    return out
+
+
+def read_gold_timeline(path: str | Path, *, strict: bool = False) -> dict[date, list[str]]:
+    """Read a Timeline17 gold timeline file (see ``parse_gold_timeline``)."""
+    text = Path(path).read_text(encoding="utf-8")
+    return parse_gold_timeline(text, name=str(path), strict=strict)
+
+
+def date_f1(predicted_dates: Iterable[date], gold_dates: Iterable[date]) -> PRF:
+    """Precision, recall and F1 of the set of predicted days against the gold days."""
+    predicted, gold = set(predicted_dates), set(gold_dates)
+    hits = len(predicted & gold)
+    return _prf(hits / len(predicted) if predicted else 0.0, hits / len(gold) if gold else 0.0)
+
+
+# ROUGE's tokens: word characters only; Penn Treebank bracket codes (-LRB- ...) are
+# punctuation, as in the pre-tokenised Timeline17 texts.
+_WORD = re.compile(r"[^\W_]+")
+_PTB_BRACKET = re.compile(r"-[LR][RSC]B-")
+
+
+@functools.cache
+def _analyser() -> tuple[frozenset[str], Callable[[str], str]]:
+    """sumy's English stop words and a memoised Porter stemmer (nltk and sumy load here)."""
+    from nltk.stem.porter import PorterStemmer
+    from sumy.utils import get_stop_words
+
+    stemmer = PorterStemmer(PorterStemmer.ORIGINAL_ALGORITHM)
+    return frozenset(get_stop_words("english")), functools.cache(stemmer.stem)
+
+
+def rouge_tokens(text: str) -> list[str]:
+    """The tokens the TLS scores count: lower-cased words, stop words (sumy's English
+    list) dropped, Porter stems; punctuation is dropped.  As in ROUGE-1.5.5 (and the
+    rouge-score package), only words of more than 3 characters are stemmed."""
+    stop, stem = _analyser()
+    words = _WORD.findall(_PTB_BRACKET.sub(" ", text).lower())
+    return [stem(w) if len(w) > 3 else w for w in words if w not in stop]
+
+
+def _ngrams(tokens: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
+    return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+
+
+@dataclass(frozen=True)
+class _Day:
+    """One day's summary as counts: unigrams for the alignment, n-grams for the score."""
+
+    day: date
+    grams: dict[int, Counter[tuple[str, ...]]]
+    totals: dict[int, int]
+
+
+def _days(timeline: DaySummaries, sizes: Sequence[int]) -> list[_Day]:
+    """The days of ``timeline`` in date order, their sentences read as one text (n-grams
+    run across sentence boundaries, as ROUGE-1.5.5 reads a summary)."""
+    out = []
+    for day in sorted(timeline):
+        tokens = rouge_tokens(" ".join(timeline[day]))
+        grams = {n: _ngrams(tokens, n) for n in {1, *sizes}}
+        out.append(_Day(day, grams, {n: g.total() for n, g in grams.items()}))
+    return out
+
+
+def _matches(a: Counter[tuple[str, ...]], b: Counter[tuple[str, ...]]) -> int:
+    """Clipped n-gram matches: each n-gram counts as often as it is in both."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(min(count, b[gram]) for gram, count in a.items() if gram in b)
+
+
+def _weight(a: date, b: date) -> float:
+    return 1 / (abs((a - b).days) + 1)
+
+
+def _align(sources: Sequence[_Day], targets: Sequence[_Day]) -> list[int]:
+    """For each source day, the index of its cheapest target day (many-to-one).
+
+    cost = (1 - 1/(|days apart| + 1)) * (1 - ROUGE-1 F of the two summaries); on a tie the
+    earlier target wins.  ``targets`` must be in date order and not empty.
+    """
+    chosen = []
+    for s in sources:
+        best, best_cost = 0, float("inf")
+        for k, t in enumerate(targets):
+            size = s.totals[1] + t.totals[1]
+            rouge1_f = 2 * _matches(s.grams[1], t.grams[1]) / size if size else 0.0
+            cost = (1 - _weight(s.day, t.day)) * (1 - rouge1_f)
+            if cost < best_cost:
+                best, best_cost = k, cost
+        chosen.append(best)
+    return chosen
+
+
+def _alignment_rouge(
+    predicted: Sequence[_Day], gold: Sequence[_Day], sizes: Sequence[int]
+) -> dict[int, PRF]:
+    sums = {n: [0.0, 0, 0.0, 0] for n in sizes}  # precision num/denom, recall num/denom
+    if predicted and gold:
+        for p, k in zip(predicted, _align(predicted, gold), strict=True):
+            g = gold[k]
+            for n in sizes:
+                sums[n][0] += _weight(p.day, g.day) * _matches(p.grams[n], g.grams[n])
+        for g, k in zip(gold, _align(gold, predicted), strict=True):
+            p = predicted[k]
+            for n in sizes:
+                sums[n][2] += _weight(p.day, g.day) * _matches(p.grams[n], g.grams[n])
+    for n in sizes:
+        sums[n][1] = sum(p.totals[n] for p in predicted)
+        sums[n][3] = sum(g.totals[n] for g in gold)
+    return {
+        n: _prf(p_num / p_den if p_den else 0.0, r_num / r_den if r_den else 0.0)
+        for n, (p_num, p_den, r_num, r_den) in sums.items()
+    }
+
+
+def alignment_rouge(predicted: DaySummaries, gold: DaySummaries, n: int = 1) -> PRF:
+    """Alignment ROUGE-n (AR-n), many-to-one, of a predicted timeline against one gold one.
+
+    Each predicted day is aligned to its cheapest gold day, cost = (1 - 1/(|days apart|+1))
+    x (1 - ROUGE-1 F of the two day summaries), ties to the earlier gold day; its clipped
+    n-gram matches with that day count x 1/(|days apart|+1).  Precision = the weighted
+    matches over all predicted n-grams; recall likewise, each gold day aligned to its
+    cheapest predicted day (ties to the earlier), over all gold n-grams.  Tokens as
+    ``rouge_tokens``; the ROUGE-1 F of the cost is counted on the same tokens.  This is
+    tilse's ``evaluate_align_date_content_costs_many_to_one`` (news-tls's AR-n) with one
+    reference timeline.
+    """
+    if n < 1:
+        raise ValueError(f"n must be at least 1, not {n}")
+    return _alignment_rouge(_days(predicted, (n,)), _days(gold, (n,)), (n,))[n]
+
+
+def score_timeline(predicted: DaySummaries, gold: DaySummaries) -> TimelineScores:
+    """Date-F1, AR-1 and AR-2 of a predicted timeline against one gold timeline."""
+    scores = _alignment_rouge(_days(predicted, (1, 2)), _days(gold, (1, 2)), (1, 2))
+    return TimelineScores(date_f1(predicted, gold), scores[1], scores[2])
+
+
+def mean_scores(scores: Sequence[TimelineScores]) -> TimelineScores:
+    """Each precision, recall and F averaged on its own (as news-tls averages timelines).
+    Raises ValueError when ``scores`` is empty."""
+    if not scores:
+        raise ValueError("no scores to average")
+
+    def mean(prfs: Iterable[PRF]) -> PRF:
+        items = list(prfs)
+        return PRF(*(sum(values) / len(items) for values in zip(*items, strict=True)))
+
+    return TimelineScores(*(mean(s[i] for s in scores) for i in range(3)))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -211,10 +211,14 @@ def extract(
     (``published``) or a future construction governs its date ("will visit on Tuesday")."""
     from .temporal.normalise import points_ahead
 
+    from .summarize import is_comment
+
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         if anchors(m):
             by_sentence.setdefault(m.sentence, []).append(m)
+    for index in [i for i in by_sentence if is_comment(sentences[i].text)]:
+        del by_sentence[index]  # readers' comments and their time stamps are not reporting
     events: list[Event] = []
     for index in sorted(by_sentence):
         sent = sentences[index]

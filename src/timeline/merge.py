@@ -14,9 +14,18 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from datetime import date
 from functools import lru_cache
 
-from .model import Entry, Event, TimeValue
+from .model import (
+    RESOLVED_ANAPHORIC,
+    RESOLVED_DCT,
+    ArticleResult,
+    Entry,
+    Event,
+    SourceRef,
+    TimeValue,
+)
 
 # Function words and calendar words that say nothing about which happening a sentence tells.
 STOP_WORDS = frozenset(
@@ -230,7 +239,7 @@ _ORIGIN_WORDS = frozenset(
     "since back began begun beginning started start launch launched founded founding "
     "established created creation set inception first birth origin".split()
 )
-_CONFLICT_GAP = {"day": 3, "week": 14, "month": 62, "year": 731}  # days between the dates
+_CONFLICT_GAP = {"day": 3, "month": 62, "year": 731}  # days between the dates
 
 
 def _origin(ref) -> bool:
@@ -238,19 +247,49 @@ def _origin(ref) -> bool:
     return bool(_ORIGIN.search(ref.sentence[max(0, local - 60) : max(0, local)]))
 
 
-def _told_alike(a: Entry, b: Entry, contexts: dict) -> bool:
+def _told_alike(a: Entry, b: Entry, contexts: dict, generic: frozenset[str]) -> bool:
+    """Whether two entries tell the same happening although their dates differ.
+
+    Either the same report (three shared names, most key terms shared) where at least one
+    date was worked out from the publication date or the text, which is where an outlet's
+    "yesterday" or "on Tuesday" goes a day astray; or two statements of when something
+    began (year or month) that share a name and, with their articles' openings and the
+    sentence before, most of their vocabulary.  Words most of a large corpus uses (its
+    topic) do not count."""
     ra, rb = a.sources[0], b.sources[0]
     names_a, terms_a = key_terms(ra.sentence)
     names_b, terms_b = key_terms(rb.sentence)
-    if len(names_a & names_b) >= _NAMES_TO_MERGE + 1 and _overlap(terms_a, terms_b) >= 0.5:
-        return True  # the same report, the dates apart
-    if not (_origin(ra) and _origin(rb)):
-        return False
-    if not terms_a & terms_b - _ORIGIN_WORDS:
+    names_a, names_b, terms_a, terms_b = (
+        names_a - generic,
+        names_b - generic,
+        terms_a - generic,
+        terms_b - generic,
+    )
+    if a.date.granularity == "day":
+        relative = {ra.resolution, rb.resolution} & {RESOLVED_DCT, RESOLVED_ANAPHORIC}
+        return bool(relative) and len(names_a & names_b) >= 3 and _overlap(terms_a, terms_b) >= 0.6
+    if not (_origin(ra) and _origin(rb)) or not names_a & names_b - _ORIGIN_WORDS:
         return False
     wide_a = key_terms(contexts.get(id(ra), "") + " " + ra.sentence)
     wide_b = key_terms(contexts.get(id(rb), "") + " " + rb.sentence)
-    return len((wide_a[0] | wide_a[1]) & (wide_b[0] | wide_b[1])) >= 4
+    return len(((wide_a[0] | wide_a[1]) & (wide_b[0] | wide_b[1])) - generic) >= 4
+
+
+_GENERIC_SHARE = 0.3  # of the articles: a word this common is the corpus's topic
+_GENERIC_MIN_ARTICLES = 5  # below this there is no telling topic from happening
+
+
+def _generic_words(entries: Sequence[Entry], contexts: dict) -> frozenset[str]:
+    per_article: dict[str, set[str]] = {}
+    for entry in entries:
+        for ref in entry.sources:
+            names, terms = key_terms(contexts.get(id(ref), "") + " " + ref.sentence)
+            per_article.setdefault(ref.article, set()).update(names | terms)
+    if len(per_article) < _GENERIC_MIN_ARTICLES:
+        return frozenset()
+    df = Counter(word for words in per_article.values() for word in words)
+    need = _GENERIC_SHARE * len(per_article)
+    return frozenset(word for word, n in df.items() if n >= need)
 
 
 def conflicts(entries: Sequence[Entry], contexts: dict | None = None) -> list[Entry]:
@@ -258,6 +297,7 @@ def conflicts(entries: Sequence[Entry], contexts: dict | None = None) -> list[En
     happening with an incompatible date of the same precision, close to its own, from
     other articles ("1994" in one outlet, "1995" in another)."""
     contexts = contexts or {}
+    generic = _generic_words(entries, contexts)
     found: dict[str, list[dict]] = {}
     by_start = sorted(
         (e for e in entries if e.date.start and e.date.granularity in _CONFLICT_GAP),
@@ -272,7 +312,7 @@ def conflicts(entries: Sequence[Entry], contexts: dict | None = None) -> list[En
                 continue
             if {s.article for s in a.sources} & {s.article for s in b.sources}:
                 continue
-            if not _told_alike(a, b, contexts):
+            if not _told_alike(a, b, contexts, generic):
                 continue
             found.setdefault(a.id, []).append(_conflict(b))
             found.setdefault(b.id, []).append(_conflict(a))
@@ -317,3 +357,201 @@ def corpus_title(texts: Sequence[str], limit: int = 3) -> str:
         w for w, n in sorted(df.items(), key=lambda kv: (-kv[1], -total[kv[0]], kv[0])) if n >= need
     ]
     return "Timeline: " + ", ".join(shown[w] for w in top[:limit]) if top else "Timeline"
+
+
+# --- selection for large inputs ----------------------------------------------------------------
+
+RESOLVED_PUBLICATION = "publication-date"
+"""How a sentence with no date of its own is dated in a per-date summary: by its article's
+publication day (news leads tell what happened that day)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Selection:
+    """What to keep of a large timeline (all None / empty: everything, as merged).
+
+    ``query``: words the kept sentences should be about; ``since``/``until``: the days the
+    timeline covers (inclusive); ``max_dates``: at most this many dates, the ones the corpus
+    refers to most; ``per_date``: that many non-redundant sentences summarise each date.
+    With ``max_dates`` or ``per_date`` the timeline becomes one entry per selected day."""
+
+    query: tuple[str, ...] = ()
+    since: date | None = None
+    until: date | None = None
+    max_dates: int | None = None
+    per_date: int | None = None
+
+    @property
+    def summarising(self) -> bool:
+        return self.max_dates is not None or self.per_date is not None
+
+    @property
+    def active(self) -> bool:
+        return (
+            bool(self.query)
+            or self.since is not None
+            or self.until is not None
+            or (self.summarising)
+        )
+
+
+_QUERY_TOKEN = re.compile(r"\w+", re.UNICODE)
+_LEAD_SENTENCES = 5  # of an article: the ones that tell what happened on its publication day
+_PUBLISHED_WEIGHT = 0.5  # an article published on a day, against one referring to it
+_OFF_QUERY_WEIGHT = 0.25  # a reference from a sentence that is not about the query
+_REDUNDANT = 0.5  # key-term overlap above which a sentence repeats one already chosen
+
+
+def _query_words(query: Sequence[str]) -> tuple[str, ...]:
+    words = {w.lower() for q in query for w in _QUERY_TOKEN.findall(q)}
+    return tuple(sorted(words))
+
+
+def _relevance(text: str, words: Sequence[str]) -> float:
+    """The share of the query's words the text holds (prefixes: "flu" finds "flu's")."""
+    if not words:
+        return 1.0
+    tokens = [t.lower() for t in _QUERY_TOKEN.findall(text)]
+    return sum(any(t.startswith(w) for t in tokens) for w in words) / len(words)
+
+
+def _in_range(tv: TimeValue, selection: Selection) -> bool:
+    if tv.start is None or tv.end is None:
+        return selection.since is None and selection.until is None
+    if selection.since is not None and tv.end < selection.since:
+        return False
+    return selection.until is None or tv.start <= selection.until
+
+
+def select(
+    entries: Sequence[Entry], results: Sequence[ArticleResult], selection: Selection
+) -> list[Entry]:
+    """The entries to show for ``selection`` (see :class:`Selection`)."""
+    if not selection.active:
+        return list(entries)
+    words = _query_words(selection.query)
+    if not selection.summarising:
+        return [
+            e
+            for e in entries
+            if _in_range(e.date, selection)
+            and (not words or any(_relevance(s.sentence, words) > 0 for s in e.sources))
+        ]
+    return _summarise_dates(results, selection, words)
+
+
+def _summarise_dates(
+    results: Sequence[ArticleResult], selection: Selection, words: Sequence[str]
+) -> list[Entry]:
+    """Rank the days by how much the corpus refers to them and summarise the best."""
+    # candidate sentences per day: (sentence text, ref, headline, relevance)
+    pool: dict[date, dict[tuple[str, int], tuple[str, SourceRef, str, float]]] = {}
+    score: Counter[date] = Counter()
+    for result in sorted(results, key=lambda r: r.article.id):
+        referred: dict[date, float] = {}
+        for event in result.events:
+            tv = event.date
+            if tv.granularity != "day" or tv.start is None or not _in_range(tv, selection):
+                continue
+            rel = _relevance(event.text, words)
+            weight = 1.0 if rel > 0 else _OFF_QUERY_WEIGHT
+            referred[tv.start] = max(referred.get(tv.start, 0.0), weight)
+            key = (event.source.article, event.source.sentence_index)
+            pool.setdefault(tv.start, {}).setdefault(
+                key, (event.text, event.source, event.headline, rel)
+            )
+        for day_, weight in referred.items():
+            score[day_] += weight
+        published = result.article.published
+        if published is None or not _in_range(
+            TimeValue("", start=published, end=published), selection
+        ):
+            continue
+        about = _relevance(result.article.body[:2000], words)
+        if words and about == 0:
+            continue
+        score[published] += _PUBLISHED_WEIGHT
+        dated = {e.source.sentence_index for e in result.events}
+        for sent in result.sentences[:_LEAD_SENTENCES]:
+            if sent.index in dated or len(sent.text.split()) < 6:
+                continue
+            ref = SourceRef(
+                article=result.article.id,
+                sentence=sent.text,
+                sentence_index=sent.index,
+                sentence_start=sent.start,
+                sentence_end=sent.end,
+                expression="",
+                start=sent.start,
+                end=sent.start,
+                resolution=RESOLVED_PUBLICATION,
+            )
+            pool.setdefault(published, {}).setdefault(
+                (result.article.id, sent.index),
+                (sent.text, ref, "", _relevance(sent.text, words)),
+            )
+    days = sorted(score, key=lambda d: (-score[d], d))
+    if selection.max_dates is not None:
+        days = days[: selection.max_dates]
+    per_date = selection.per_date or 1
+    entries = []
+    for day_ in sorted(days):
+        chosen = _pick_sentences(list(pool.get(day_, {}).values()), per_date)
+        if not chosen:
+            continue
+        tv = TimeValue(day_.isoformat(), granularity="day", start=day_, end=day_)
+        refs = [ref for _, ref, _, _ in chosen]
+        headline = next((h for _, _, h, _ in chosen if h), chosen[0][0])
+        entries.append(
+            Entry(
+                id=_entry_id(tv, [Event(tv, "", "", ref) for ref in refs]),
+                date=tv,
+                headline=headline,
+                text=" ".join(text.strip() for text, _, _, _ in chosen),
+                sources=tuple(refs),
+            )
+        )
+    return entries
+
+
+def _pick_sentences(
+    candidates: list[tuple[str, SourceRef, str, float]], k: int
+) -> list[tuple[str, SourceRef, str, float]]:
+    """``k`` sentences that tell the day: central among the day's candidates (they share
+    its most repeated terms), about the query, and not repeating one another."""
+    if any(c[3] > 0 for c in candidates):  # the query's own sentences, when the day has any
+        candidates = [c for c in candidates if c[3] > 0]
+    if not candidates:
+        return []
+    terms = [key_terms(text)[1] for text, *_ in candidates]
+    df = Counter(t for ts in terms for t in ts)
+    n = len(candidates)
+
+    def centrality(i: int) -> float:
+        ts = terms[i]
+        if not ts:
+            return 0.0
+        return sum(df[t] - 1 for t in ts) / (len(ts) ** 0.5) / max(1, n - 1)
+
+    ranked = sorted(
+        range(n),
+        key=lambda i: (
+            -(centrality(i) + 0.5 * candidates[i][3]),
+            candidates[i][1].article,
+            candidates[i][1].sentence_index,
+        ),
+    )
+    chosen: list[int] = []
+    for i in ranked:
+        if any(_overlap(terms[i], terms[j]) > _REDUNDANT for j in chosen):
+            continue
+        chosen.append(i)
+        if len(chosen) == k:
+            break
+    # the sentences read in the order the articles tell them
+    return [
+        candidates[i]
+        for i in sorted(
+            chosen, key=lambda i: (candidates[i][1].article, candidates[i][1].sentence_index)
+        )
+    ]

@@ -315,6 +315,12 @@ _COMMENT_MARK = re.compile(
 _NEWS_MIN_WORDS = 5  # shorter lines are headings, credits or fragments, not summary sentences
 
 
+def is_comment(text: str) -> bool:
+    """Whether a sentence holds a reader's comment ("At 6:20 pm on 11 Jun 2009, X wrote:"):
+    what readers say under an article is not the article's reporting."""
+    return bool(_COMMENT_MARK.search(text))
+
+
 def is_boilerplate(text: str) -> bool:
     """Whether a sentence is page furniture rather than part of the story."""
     stripped = text.strip()
