@@ -397,7 +397,7 @@ class Selection:
 
 _QUERY_TOKEN = re.compile(r"\w+", re.UNICODE)
 _LEAD_SENTENCES = 5  # of an article: the ones that tell what happened on its publication day
-_PUBLISHED_WEIGHT = 0.5  # an article published on a day, against one referring to it
+_PUBLISHED_WEIGHT = 0.25  # an article published on a day, against one referring to it
 _OFF_QUERY_WEIGHT = 0.25  # a reference from a sentence that is not about the query
 _REDUNDANT = 0.5  # key-term overlap above which a sentence repeats one already chosen
 
