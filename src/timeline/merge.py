@@ -250,7 +250,7 @@ def _origin(ref) -> bool:
 def _told_alike(a: Entry, b: Entry, contexts: dict, generic: frozenset[str]) -> bool:
     """Whether two entries tell the same happening although their dates differ.
 
-    Either the same report (three shared names, most key terms shared) where at least one
+    Either the same report (three shared names, most key terms of both shared) where at least one
     date was worked out from the publication date or the text, which is where an outlet's
     "yesterday" or "on Tuesday" goes a day astray; or two statements of when something
     began (year or month) that share a name and, with their articles' openings and the
@@ -267,7 +267,10 @@ def _told_alike(a: Entry, b: Entry, contexts: dict, generic: frozenset[str]) -> 
     )
     if a.date.granularity == "day":
         relative = {ra.resolution, rb.resolution} & {RESOLVED_DCT, RESOLVED_ANAPHORIC}
-        return bool(relative) and len(names_a & names_b) >= 3 and _overlap(terms_a, terms_b) >= 0.6
+        longer = max(len(terms_a), len(terms_b))
+        shared = len(terms_a & terms_b) / longer if longer else 0.0
+        # most of BOTH sentences: a short quote-opening sentence is not the same report
+        return bool(relative) and len(names_a & names_b) >= 3 and shared >= 0.6
     if not (_origin(ra) and _origin(rb)) or not names_a & names_b - _ORIGIN_WORDS:
         return False
     wide_a = key_terms(contexts.get(id(ra), "") + " " + ra.sentence)
