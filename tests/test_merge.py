@@ -407,7 +407,8 @@ def test_entry_id_depends_on_content():
 
 def test_key_terms_names_and_terms():
     names, terms = key_terms("Yesterday NATO’s envoy Alvargonzalez met officials in Rabat.")
-    assert names == {"nato", "alvargonzalez", "rabat"}
+    # names as written, and (prefixed ~) their consonant skeletons for other scripts
+    assert names == {"nato", "alvargonzalez", "rabat", "~LFRKNSLS", "~RBT"}
     assert terms == {"nato", "envoy", "alvargonzalez", "met", "official", "rabat"}
 
 
@@ -543,3 +544,48 @@ def test_selection_without_a_summary_filters_by_range_and_query():
     assert [e.date.value for e in kept] == ["2009-04-29"]
     ranged = select(entries, results, Selection(until=date(2009, 4, 26)))
     assert [e.date.value for e in ranged] == ["2009-04-24"]
+
+
+# --- across languages and scripts ---------------------------------------------------------------
+
+
+def test_names_match_across_scripts_by_their_consonants():
+    from timeline.merge import _skeleton
+
+    assert _skeleton("Bourita") == _skeleton("بوريطة") == "BRT"
+    assert _skeleton("Alvargonzalez") == _skeleton("ألفارغونزاليز")
+    assert _skeleton("Rabat") == _skeleton("بالرباط")
+    assert _skeleton("NATO") == ""  # too short to tell anything apart
+
+
+def test_the_same_day_in_english_french_and_arabic_is_one_entry():
+    en = ev(day(TUE), SEMINAR_MWN, "mwn", 0, 10)
+    fr = ev(
+        day(TUE),
+        "Le Maroc joue un rôle positif, a affirmé mardi à Rabat le secrétaire général adjoint "
+        "de l'OTAN, Alejandro Alvargonzalez, après ses entretiens avec Nasser Bourita.",
+        "map",
+        1,
+        10,
+    )
+    ar = ev(
+        day(TUE),
+        "ترأس ناصر بوريطة والأمين العام المساعد لحلف شمال الأطلسي أليخاندرو ألفارغونزاليز "
+        "اليوم الثلاثاء بالرباط ندوة حول التعاون.",
+        "echo",
+        2,
+        10,
+    )
+    other_ar = ev(
+        day(TUE), "أعلنت الحكومة اليوم الثلاثاء عن خطة جديدة للتعليم في البلاد.", "x", 3, 5
+    )
+    entries = merge([en, fr, ar, other_ar])
+    assert summary(entries) == [("2019-01-22", ("mwn", "map", "echo")), ("2019-01-22", ("x",))]
+
+
+def test_french_function_words_do_not_make_sentences_alike():
+    a = ev(day(TUE), "Les pluies ont inondé les routes dans la région pour la semaine.", "a", 0, 1)
+    b = ev(
+        day(TUE), "Les élections ont été reportées dans les communes pour des raisons.", "b", 1, 1
+    )
+    assert not same_happening(a, b)

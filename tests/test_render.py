@@ -698,3 +698,52 @@ def test_edge_cases_render_in_every_format() -> None:
     assert "No dated entries were found in 0 articles." in rmod.render(empty, "md")
     assert "No dated entries were found" in rmod.render(empty, "html")
     assert json.loads(rmod.render(empty, "json"))["events"] == []
+
+
+# --- locales ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("locale", "tv", "label"),
+    [
+        ("fr", TimeValue("2019-01-22", granularity="day"), "22 janvier 2019"),
+        ("fr", TimeValue("2019-01", granularity="month"), "janvier 2019"),
+        ("fr", TimeValue("1994", granularity="year"), "1994"),
+        ("fr", TimeValue("2016", granularity="year", mod="START"), "début 2016"),
+        ("fr", TimeValue("199X", granularity="decade"), "années 1990"),
+        ("es", TimeValue("2019-01-22", granularity="day"), "22 de enero de 2019"),
+        ("es", TimeValue("2018", granularity="year", mod="END"), "finales de 2018"),
+        ("ar", TimeValue("2019-01-22", granularity="day"), "22 يناير 2019"),
+        ("en", TimeValue("2019-01-22", granularity="day"), "22 January 2019"),
+        ("de", TimeValue("2019-Q1", granularity="quarter"), "Q1 2019"),  # no words: English
+    ],
+)
+def test_labels_in_a_locale(locale, tv, label):
+    from timeline.render import _LOCALE, check_locale
+
+    token = _LOCALE.set(check_locale(locale))
+    try:
+        assert date_label(tv) == label
+    finally:
+        _LOCALE.reset(token)
+
+
+def test_render_in_a_locale_changes_labels_only_and_resets(sources_dir):
+    import timeline
+    from timeline.render import render
+
+    tl = timeline.build([sources_dir])
+    french = render(tl, "md", locale="fr")
+    assert "22 janvier 2019" in french and "22 January 2019" not in french
+    assert render(tl, "md") == render(tl, "md", locale="en")
+    assert "22 January 2019" in render(tl, "md")
+
+
+def test_unknown_locale_is_a_usage_error(sources_dir):
+    import timeline
+    from timeline.errors import UsageError
+    from timeline.render import render
+
+    tl = timeline.build([sources_dir])
+    with pytest.raises(UsageError, match="unknown locale"):
+        render(tl, "md", locale="xx_NOPE")

@@ -224,3 +224,11 @@ def test_words_of_empty_or_punctuation_text_is_empty():
 
 def test_words_handle_non_ascii_letters():
     assert words("Fès à Genève, Zürich") == ["Fès", "à", "Genève", "Zürich"]
+
+
+def test_arabic_question_marks_end_sentences():
+    text = "وقال إن الحوار انطلق سنة 1994؟ نعم، وأضاف أن التعاون مستمر."
+    assert [s.text for s in sentences(text)] == [
+        "وقال إن الحوار انطلق سنة 1994؟",
+        "نعم، وأضاف أن التعاون مستمر.",
+    ]

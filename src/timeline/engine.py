@@ -6,6 +6,7 @@ the same code run serially here and, later, in a process pool or on a cluster.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -26,9 +27,12 @@ class Options:
 
 def process_article(article: Article, index: int, options: Options) -> ArticleResult:
     """Sentences, temporal mentions, events and summary of one article."""
+    from .language import detect
     from .summarize import length_for, summarize
     from .temporal import tag
 
+    if not article.language:  # nobody said: the text tells
+        article = dataclasses.replace(article, language=detect(article.body))
     sents = split_sentences(article.body)
     mentions = tag(article.body, sents, article.published, article.language, options.day_first)
     found = events_stage.extract(article.id, index, sents, mentions, article.published)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -40,6 +41,66 @@ STOP_WORDS = frozenset(
     september october november december week month year day last next according""".split()
 )
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+# French, Spanish and other languages' function words ("les", "des", "pour", "los", "del")
+# would otherwise pass as key terms and make unrelated sentences look alike.
+_FOREIGN_STOP_WORDS = frozenset(
+    """les des une pour dans par sur avec aux ces cette ont été sont leur mais selon lors
+    entre sans sous chez elle ils elles qui que est pas plus comme après avant depuis aussi
+    hier demain aujourd'hui mardi lundi mercredi jeudi vendredi samedi dimanche janvier
+    février mars avril mai juin juillet août septembre octobre novembre décembre semaine
+    mois année ans los las del una con por para sus como pero fue han está este esta según
+    también sobre desde hasta ayer hoy mañana martes lunes miércoles jueves viernes sábado
+    domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre
+    diciembre semana año años der die das und den dem des ein eine nicht mit von auf für""".split()
+)
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
+# Names written in Latin and in Arabic script are matched by their consonants: "Bourita"
+# and "بوريطة" both give BRT, "Alvargonzalez" and "ألفارغونزاليز" LFRKNSLS.  Vowels, and
+# the letters that mostly write vowels (w, y; و, ي, ا), are left out; sounds one script
+# tells apart and the other does not share a class (v/f, z/s, g/k/q, ...).
+_LATIN_CLASSES = (
+    ("sch", "S"),
+    ("sh", "S"),
+    ("ch", "S"),
+    ("th", "T"),
+    ("kh", "K"),
+    ("gh", "K"),
+    ("ph", "F"),
+    ("dh", "D"),
+    ("ou", ""),
+    ("x", "KS"),
+)
+_LATIN_LETTERS = str.maketrans("bcdfghjklmnpqrstvz", "BKDFKHJKLMNBKRSTFS", "aeiouyw'-")
+_ARABIC_LETTERS = str.maketrans(
+    {
+        "ب": "B", "ت": "T", "ث": "T", "ج": "J", "ح": "H", "خ": "K", "د": "D", "ذ": "D",
+        "ر": "R", "ز": "S", "س": "S", "ش": "S", "ص": "S", "ض": "D", "ط": "T", "ظ": "D",
+        "غ": "K", "ف": "F", "ق": "K", "ك": "K", "ل": "L", "م": "M", "ن": "N", "ه": "H",
+        "ة": None, "ا": None, "أ": None, "إ": None, "آ": None, "ء": None, "ؤ": None,
+        "ئ": None, "ى": None, "و": None, "ي": None, "ع": None, "ـ": None,
+        "\u064b": None, "\u064c": None, "\u064d": None, "\u064e": None, "\u064f": None,
+        "\u0650": None, "\u0651": None, "\u0652": None,
+    }
+)  # fmt: skip
+_ARABIC_CLITICS = re.compile(r"^(?:[وفبلك]?ال|[وف]?[بل]ل|[وفب](?=ال))")
+_SKELETON_MIN = 3  # consonants: shorter skeletons ("NT", "LD") match too much by chance
+
+
+def _skeleton(word: str) -> str:
+    """The consonant skeleton of a name in Latin or Arabic script ("" when too short)."""
+    if _ARABIC_LETTER.search(word):
+        bare = _ARABIC_CLITICS.sub("", word)
+        skel = bare.translate(_ARABIC_LETTERS)
+    else:
+        low = unicodedata.normalize("NFKD", word.lower())
+        low = "".join(c for c in low if not unicodedata.combining(c))
+        for pair, cls in _LATIN_CLASSES:
+            low = low.replace(pair, cls.lower() if cls else "")
+        skel = low.translate(_LATIN_LETTERS).upper()
+    skel = re.sub(r"(.)\1+", r"\1", re.sub(r"[^A-Z]", "", skel))
+    return skel if len(skel) >= _SKELETON_MIN else ""
+
+
 _NAMES_TO_MERGE = 2  # shared proper names that make two same-day sentences one happening
 _OVERLAP_TO_MERGE = 0.34  # or this share of the shorter sentence's key terms
 
@@ -68,13 +129,29 @@ def key_terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
             names.add(low)
             terms.add(low)
             continue
-        if low in STOP_WORDS or len(low) < 3:
+        if low in STOP_WORDS or low in _FOREIGN_STOP_WORDS or len(low) < 3:
             continue
         terms.add(low[:-1] if low.endswith("s") and len(low) > 4 else low)
-        if word[0].isupper() and i > 0:
-            names.add(low)
+        arabic = bool(_ARABIC_LETTER.match(word))
+        if (word[0].isupper() and i > 0) or arabic:
+            # Arabic has no capitals: each of its words may be a name, but only for
+            # matching names across scripts (see same_happening)
+            if not arabic:
+                names.add(low)
+            skeleton = _skeleton(low)
+            if skeleton:
+                names.add("~" + skeleton)
     _acronym(run, names, terms)
     return frozenset(names), frozenset(terms)
+
+
+def _plain(names: frozenset[str]) -> frozenset[str]:
+    """Names as written, without the cross-script skeletons."""
+    return frozenset(n for n in names if not n.startswith("~"))
+
+
+def _skeletons(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(n for n in names if n.startswith("~"))
 
 
 def _acronym(run: list[str], names: set[str], terms: set[str]) -> None:
@@ -87,8 +164,14 @@ def _acronym(run: list[str], names: set[str], terms: set[str]) -> None:
 
 
 def same_happening(a: Event, b: Event) -> bool:
+    """Whether two events on one date tell the same happening: they share names, or enough
+    key terms; across scripts (an Arabic and an English report) names are compared by
+    their consonant skeletons."""
     names_a, terms_a = key_terms(a.text)
     names_b, terms_b = key_terms(b.text)
+    if bool(_ARABIC_LETTER.search(a.text)) != bool(_ARABIC_LETTER.search(b.text)):
+        return len(_skeletons(names_a) & _skeletons(names_b)) >= _NAMES_TO_MERGE
+    names_a, names_b = _plain(names_a), _plain(names_b)
     if len(names_a & names_b) >= _NAMES_TO_MERGE:
         return True
     shorter = min(len(terms_a), len(terms_b))
@@ -105,7 +188,10 @@ def _closely_same(a: Event, b: Event) -> bool:
     "22 January 2019"): shared names AND a good share of key terms."""
     names_a, terms_a = key_terms(a.text)
     names_b, terms_b = key_terms(b.text)
-    return len(names_a & names_b) >= _NAMES_TO_MERGE and _overlap(terms_a, terms_b) >= 0.5
+    shared = _plain(names_a) & _plain(names_b)
+    if not shared and bool(_ARABIC_LETTER.search(a.text)) != bool(_ARABIC_LETTER.search(b.text)):
+        return len(_skeletons(names_a) & _skeletons(names_b)) >= _NAMES_TO_MERGE + 1
+    return len(shared) >= _NAMES_TO_MERGE and _overlap(terms_a, terms_b) >= 0.5
 
 
 def _date_key(tv: TimeValue) -> tuple:

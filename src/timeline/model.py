@@ -115,7 +115,7 @@ class Article:
     source: str = ""  # the outlet
     url: str = ""
     published: date | None = None
-    language: str = "en"
+    language: str = ""  # ISO 639-1; "" = unknown: the pipeline detects it from the text
     title_derived: bool = False  # True when the tool made the title up from the text
 
     @staticmethod

@@ -71,6 +71,7 @@ for a heading), ``count`` (``n | count("entry", "entries")`` -> "4 entries"), ``
 
 from __future__ import annotations
 
+import contextvars
 import dataclasses
 import functools
 import json
@@ -84,7 +85,7 @@ from typing import Any
 
 import jinja2
 
-from .errors import TimelineError, UnknownFormatError
+from .errors import TimelineError, UnknownFormatError, UsageError
 from .model import Article, Entry, SourceRef, Timeline, TimeValue
 
 __all__ = [
@@ -175,8 +176,97 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+# The locale date labels are written in: "en" (the built-in English labels) or any locale
+# babel knows ("fr" -> "22 janvier 2019").  Set for the length of one render() call.
+_LOCALE: contextvars.ContextVar[str] = contextvars.ContextVar("timeline_locale", default="en")
+
+# Words babel has no pattern for, in the languages whose reports the tool reads.
+_LOCAL_WORDS: dict[str, dict[str, str]] = {
+    "fr": {
+        "decade": "années {}0", "century": "{}e siècle", "quarter": "T{q} {y}",
+        "half1": "premier semestre {y}", "half2": "second semestre {y}",
+        "SP": "printemps {y}", "SU": "été {y}", "FA": "automne {y}", "WI": "hiver {y}",
+        "week": "semaine {w} de {y}", "weekend": "week-end de la semaine {w} de {y}",
+        "MO": "{d}, matin", "MI": "{d}, midi", "AF": "{d}, après-midi", "EV": "{d}, soir",
+        "NI": "{d}, nuit", "DT": "{d}, journée",
+        "EARLY": "début {}", "MID": "mi-{}", "LATE": "fin {}", "APPROX": "vers {}",
+        "START": "début {}", "END": "fin {}", "BEFORE": "avant {}", "AFTER": "après {}",
+        "PRESENT_REF": "le présent", "PAST_REF": "le passé", "FUTURE_REF": "l’avenir",
+    },
+    "es": {
+        "decade": "década de {}0", "century": "siglo {}", "quarter": "T{q} de {y}",
+        "half1": "primer semestre de {y}", "half2": "segundo semestre de {y}",
+        "SP": "primavera de {y}", "SU": "verano de {y}", "FA": "otoño de {y}",
+        "WI": "invierno de {y}", "week": "semana {w} de {y}",
+        "weekend": "fin de semana de la semana {w} de {y}",
+        "MO": "{d}, mañana", "MI": "{d}, mediodía", "AF": "{d}, tarde", "EV": "{d}, tarde",
+        "NI": "{d}, noche", "DT": "{d}, día",
+        "EARLY": "principios de {}", "MID": "mediados de {}", "LATE": "finales de {}",
+        "APPROX": "hacia {}", "START": "principios de {}", "END": "finales de {}",
+        "BEFORE": "antes de {}", "AFTER": "después de {}",
+        "PRESENT_REF": "el presente", "PAST_REF": "el pasado", "FUTURE_REF": "el futuro",
+    },
+}  # fmt: skip
+
+
+def check_locale(locale: str) -> str:
+    """``locale`` as babel spells it ("fr", "pt_BR"); UsageError when babel knows none such."""
+    name = (locale or "en").strip().replace("-", "_")
+    if name.lower() == "en":
+        return "en"
+    import babel
+
+    try:
+        return str(babel.Locale.parse(name))
+    except (ValueError, TypeError, babel.UnknownLocaleError):
+        raise UsageError(
+            f"unknown locale {locale!r} (use a code such as fr, es, ar, pt_BR)"
+        ) from None
+
+
 def _day(year: int, month: int, day: int) -> str:
+    locale = _LOCALE.get()
+    if locale != "en":
+        from babel.dates import format_date
+
+        return format_date(date(year, month, day), format="long", locale=locale)
     return f"{day} {MONTHS[month - 1]} {year}"
+
+
+def _local_label(value: str, locale: str) -> str | None:
+    """The label of a bare value in a babel locale; None for what only English labels."""
+    words = _LOCAL_WORDS.get(locale.split("_")[0], {})
+    if value in _REFERENCES:
+        return words.get(value)
+    found = _match(value)
+    if found is None:
+        return None
+    kind, m = found
+    g = m.groupdict()
+    if kind == "year":
+        return g["y"]
+    if kind in ("day", "part-of-day", "time"):
+        return None  # _day() speaks the locale; the rest of these labels follow it
+    if kind == "month":
+        month = int(g["m"])
+        if not 1 <= month <= 12:
+            return None
+        from babel.dates import format_date
+
+        return format_date(date(int(g["y"]), month, 1), format="LLLL y", locale=locale)
+    if kind == "decade" and "decade" in words:
+        return words["decade"].format(int(g["d"]))
+    if kind == "century" and "century" in words:
+        return words["century"].format(int(g["c"]) + 1)
+    if kind == "quarter" and "quarter" in words:
+        return words["quarter"].format(q=g["q"], y=g["y"])
+    if kind == "half" and f"half{g['h']}" in words:
+        return words[f"half{g['h']}"].format(y=g["y"])
+    if kind == "season" and g["s"].replace("AU", "FA") in words:
+        return words[g["s"].replace("AU", "FA")].format(y=g["y"])
+    if kind == "week" and "week" in words and 1 <= int(g["w"]) <= 53:
+        return words["weekend" if g["we"] else "week"].format(w=int(g["w"]), y=g["y"])
+    return None
 
 
 def _match(value: str) -> tuple[str, re.Match[str]] | None:
@@ -227,6 +317,9 @@ def _base_label(value: str) -> str:
     if kind == "day":
         return day
     if kind == "part-of-day":
+        words = _LOCAL_WORDS.get(_LOCALE.get().split("_")[0], {})
+        if g["p"] in words:
+            return words[g["p"]].format(d=day)
         return f"{_PARTS_OF_DAY[g['p']]} of {day}"
     # time of day
     clock = f"{g['hh']}:{g['mm'] or '00'}" + (f":{g['ss']}" if g["ss"] else "")
@@ -250,9 +343,15 @@ def date_label(tv: TimeValue) -> str:
 
     A value it does not know is returned as it is ("P25Y", "XXXX-01-22").
     """
-    label = _base_label(tv.value)
+    locale = _LOCALE.get()
+    local = _local_label(tv.value, locale) if locale != "en" else None
+    label = local if local is not None else _base_label(tv.value)
     if not tv.mod:
         return label
+    if local is not None:
+        words = _LOCAL_WORDS.get(locale.split("_")[0], {})
+        if tv.mod.upper() in words:
+            return words[tv.mod.upper()].format(label)
     template = _MODS.get(tv.mod.upper())
     if template is None:
         return f"{label} ({tv.mod.lower()})"
@@ -645,13 +744,18 @@ def format_for_path(path: str) -> str | None:
     return best[1] if best else None
 
 
-def render(timeline: Timeline, fmt: str) -> str:
-    """Render the timeline in the named format."""
+def render(timeline: Timeline, fmt: str, locale: str = "en") -> str:
+    """Render the timeline in the named format, its date labels in ``locale`` ("fr" gives
+    "22 janvier 2019"; "en", the default, the built-in English labels)."""
     found = _FORMATS.get(fmt.strip().lower())
     if found is None:
         known = ", ".join(formats())
         raise UnknownFormatError(f"unknown output format {fmt!r} (known formats: {known})")
-    return found.func(timeline)
+    token = _LOCALE.set(check_locale(locale))
+    try:
+        return found.func(timeline)
+    finally:
+        _LOCALE.reset(token)
 
 
 # ---------------------------------------------------------------------------------------

@@ -16,9 +16,12 @@ from functools import lru_cache
 from .model import Sentence
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
-_FINISHERS = frozenset(".!?:;\"”’')]…")  # a line ending in one of these is finished
+_FINISHERS = frozenset(".!?:;\"”’')]…»؟۔")  # a line ending in one of these is finished
 # Sentence punctuation with more text after it: where the model may find a boundary.
-_INNER_END = re.compile(r"[.!?…][\"”’')\]]*\s+\S")
+_INNER_END = re.compile(r"[.!?…][\"”’')\]»]*\s+\S")
+# Arabic and Urdu sentence ends are never anything else, and the English model does not
+# know them: they cut where they stand.
+_SCRIPT_END = re.compile(r"[؟۔][\"”’')\]»]*(?=\s+\S)")
 _HEADLINE_MAX = 80  # a line this short with no final stop is a headline or dateline
 # A line ending in one of these words is wrapped prose, never a headline.
 _OPEN_END = re.compile(
@@ -73,7 +76,7 @@ def sentences(text: str) -> list[Sentence]:
     if not text.strip():
         return []
     hard = _hard_breaks(text)
-    cuts = {0, len(text), *hard}
+    cuts = {0, len(text), *hard, *(m.end() for m in _SCRIPT_END.finditer(text))}
     # The model runs only on stretches between hard breaks where a sentence could end
     # before the stretch does: a one-sentence line or a headline needs no model, and in
     # text laid out a sentence a line that is most of it.
