@@ -408,7 +408,7 @@ def test_entry_id_depends_on_content():
 def test_key_terms_names_and_terms():
     names, terms = key_terms("Yesterday NATO’s envoy Alvargonzalez met officials in Rabat.")
     # names as written, and (prefixed ~) their consonant skeletons for other scripts
-    assert names == {"nato", "alvargonzalez", "rabat", "~LFRKNSLS", "~RBT"}
+    assert names == {"nato", "alvargonzalez", "rabat", "~LFRKNSLS", "~RBT", "~=NATO"}
     assert terms == {"nato", "envoy", "alvargonzalez", "met", "official", "rabat"}
 
 
@@ -589,3 +589,22 @@ def test_french_function_words_do_not_make_sentences_alike():
         day(TUE), "Les élections ont été reportées dans les communes pour des raisons.", "b", 1, 1
     )
     assert not same_happening(a, b)
+
+
+def test_international_bodies_are_one_name_in_every_language():
+    assert "~=NATO" in key_terms("Le Maroc et l'OTAN ont signé.")[0]
+    assert "~=NATO" in key_terms("منذ انطلاق الحوار مع حلف شمال الأطلسي")[0]
+    assert "~=EU" not in key_terms("Il y a ue petite faute.")[0]  # lower-case initials: a word
+
+
+def test_french_and_english_tell_the_same_launch_in_1994():
+    en = ev(year(1994), MWN_1994, "mwn", 0, 110)
+    fr = ev(
+        year(1994),
+        "Lancé en 1994, le Dialogue méditerranéen de l'OTAN associe le Maroc.",
+        "fr",
+        1,
+        5,
+    )
+    [entry] = merge([en, fr])
+    assert [s.article for s in entry.sources] == ["mwn", "fr"]

@@ -54,6 +54,7 @@ _FOREIGN_STOP_WORDS = frozenset(
     diciembre semana año años der die das und den dem des ein eine nicht mit von auf für""".split()
 )
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
+_ELIDED = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)'(?=\w)", re.IGNORECASE)
 # Names written in Latin and in Arabic script are matched by their consonants: "Bourita"
 # and "بوريطة" both give BRT, "Alvargonzalez" and "ألفارغونزاليز" LFRKNSLS.  Vowels, and
 # the letters that mostly write vowels (w, y; و, ي, ا), are left out; sounds one script
@@ -84,6 +85,42 @@ _ARABIC_LETTERS = str.maketrans(
 )  # fmt: skip
 _ARABIC_CLITICS = re.compile(r"^(?:[وفبلك]?ال|[وف]?[بل]ل|[وفب](?=ال))")
 _SKELETON_MIN = 3  # consonants: shorter skeletons ("NT", "LD") match too much by chance
+# International bodies go by different initials in each language: one name for each.
+_BODIES = {
+    "NATO": ("nato", "otan", "الناتو", "ناتو", "حلف شمال الأطلسي", "north atlantic treaty"),
+    "UN": ("onu", "الأمم المتحدة", "united nations", "nations unies", "naciones unidas"),
+    "EU": ("ue", "الاتحاد الأوروبي", "european union", "union européenne", "unión europea"),
+    "WHO": ("oms", "منظمة الصحة العالمية", "world health organization"),
+    "IMF": ("fmi", "صندوق النقد الدولي", "international monetary fund"),
+    "AU": ("الاتحاد الأفريقي", "الاتحاد الإفريقي", "african union", "union africaine"),
+}
+_BODY_PATTERNS = tuple(
+    (
+        body,
+        re.compile(
+            "|".join(
+                (r"(?<![\w])" + re.escape(alias) + r"(?![\w])")
+                if not _ARABIC_LETTER.search(alias)
+                else re.escape(alias)
+                for alias in sorted(aliases, key=len, reverse=True)
+            ),
+            re.IGNORECASE,
+        ),
+    )
+    for body, aliases in _BODIES.items()
+)
+
+
+def _bodies(text: str) -> set[str]:
+    """The international bodies a text names, whatever the language ("OTAN" is NATO);
+    short initials count only in capitals ("ue" is a word in some languages)."""
+    found = set()
+    for body, pattern in _BODY_PATTERNS:
+        for m in pattern.finditer(text):
+            if len(m.group()) > 4 or m.group().isupper() or _ARABIC_LETTER.search(m.group()):
+                found.add("~=" + body)
+                break
+    return found
 
 
 def _skeleton(word: str) -> str:
@@ -113,7 +150,9 @@ def key_terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
     run: list[str] = []  # capitalised words in a row: "North Atlantic Treaty Organization"
     last_end = -1
     for i, m in enumerate(_TOKEN.finditer(text)):
-        word = m.group().replace("’", "'")
+        word = _ELIDED.sub("", m.group().replace("’", "'"))  # "l'OTAN" is "OTAN"
+        if not word:
+            continue
         low = word.lower().removesuffix("'s")
         capital = word[0].isupper() and not word.isupper()
         if capital and run and not text[last_end : m.start()].strip():
@@ -142,6 +181,7 @@ def key_terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
             if skeleton:
                 names.add("~" + skeleton)
     _acronym(run, names, terms)
+    names |= _bodies(text)
     return frozenset(names), frozenset(terms)
 
 
@@ -169,10 +209,12 @@ def same_happening(a: Event, b: Event) -> bool:
     their consonant skeletons."""
     names_a, terms_a = key_terms(a.text)
     names_b, terms_b = key_terms(b.text)
+    same_sounds = len(_skeletons(names_a) & _skeletons(names_b)) >= _NAMES_TO_MERGE
     if bool(_ARABIC_LETTER.search(a.text)) != bool(_ARABIC_LETTER.search(b.text)):
-        return len(_skeletons(names_a) & _skeletons(names_b)) >= _NAMES_TO_MERGE
-    names_a, names_b = _plain(names_a), _plain(names_b)
-    if len(names_a & names_b) >= _NAMES_TO_MERGE:
+        return same_sounds
+    # names spelt the same, or alike in another language or transcription ("Mediterranean
+    # Dialogue" / "Dialogue méditerranéen", "Bourita" / "Burita")
+    if same_sounds or len(_plain(names_a) & _plain(names_b)) >= _NAMES_TO_MERGE:
         return True
     shorter = min(len(terms_a), len(terms_b))
     return shorter > 0 and len(terms_a & terms_b) / shorter >= _OVERLAP_TO_MERGE
