@@ -12,7 +12,7 @@ import pytest
 
 import timeline.sources as sources
 import timeline.sources.text  # noqa: F401  (registers the built-in readers)
-from timeline.errors import ExitCode, SourceNotFoundError, TimelineError
+from timeline.errors import ArticleReadError, ExitCode, SourceNotFoundError, TimelineError
 from timeline.model import Article
 from timeline.sources import ReadFailure, read_all, read_file, register_reader
 from timeline.sources.text import derive_title, parse_date, split_front_matter
@@ -69,7 +69,8 @@ def test_front_matter_fields_are_parsed(tmp_path):
 
 def test_missing_fields_get_defaults(tmp_path):
     a = read_one(write(tmp_path / "a.txt", BODY))
-    assert (a.source, a.url, a.published, a.language) == ("", "", None, "en")
+    # the language is unknown ("") unless told: the engine detects it from the text
+    assert (a.source, a.url, a.published, a.language) == ("", "", None, "")
     assert a.id == Article.make_id(BODY)
 
 
@@ -196,7 +197,8 @@ def test_derived_title_of_short_line_is_the_line():
 def make_tree(root: Path) -> None:
     for name in ["b.md", "a.txt", "d.text", "c.markdown", "sub/z.md", "sub/y.TXT", "sub/zz/x.md"]:
         write(root / name, f"Article {name}.\n")
-    for name in ["notes.json", "image.png", ".hidden.md", ".git/x.md", "sub/.cache/y.md"]:
+    for name in ["notes.csv", "image.png", ".hidden.md", ".git/x.md", "sub/.cache/y.md",
+                 "README.md", "sub/LICENSE.txt", "readme.txt"]:  # fmt: skip
         write(root / name, f"Skipped {name}.\n")
 
 
@@ -360,8 +362,9 @@ def test_utf32_with_bom_is_decoded_or_reported(tmp_path):
 
 
 def test_published_fallback_applies_only_without_a_date(tmp_path):
+    # two different texts: the same text twice would be read once
     write(tmp_path / "dated.md", f"---\npublished: 2019-01-23\n---\n{BODY}")
-    write(tmp_path / "undated.md", BODY)
+    write(tmp_path / "undated.md", "Another article.\n" + BODY)
     articles, _ = read_all([tmp_path], published=date(2000, 1, 1))
     assert {Path(a.path).name: a.published for a in articles} == {
         "dated.md": date(2019, 1, 23),
@@ -460,3 +463,58 @@ def test_bundled_sources_match_the_seeds_readme(sources_dir):
         assert not a.body.startswith("---")
         assert a.title and a.title_derived
         assert a.id == Article.make_id(a.body)
+
+
+def test_a_registered_reader_may_return_several_articles_and_failures(tmp_path, monkeypatch):
+    monkeypatch.setattr(sources, "READERS", dict(sources.READERS))
+
+    @register_reader(".many")
+    def read_many(path: Path, shown: str):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line:
+                yield Article(id=Article.make_id(line), body=line, path=f"{shown}:{n}")
+            else:
+                yield ReadFailure(f"{shown}:{n}", "blank line")
+
+    path = write(tmp_path / "a.many", "One.\n\nThree.\n")
+    articles, failures = read_all([path], published=date(2019, 1, 22))
+    assert [(a.path, a.body, a.published) for a in articles] == [
+        (f"{path}:1", "One.", date(2019, 1, 22)),
+        (f"{path}:3", "Three.", date(2019, 1, 22)),
+    ]
+    assert failures == [ReadFailure(f"{path}:2", "blank line")]
+    assert read_file(path).body == "One."
+
+
+def test_a_registered_reader_owns_a_built_in_suffix_unsniffed(tmp_path, monkeypatch):
+    monkeypatch.setattr(sources, "READERS", dict(sources.READERS))
+    register_reader(".html")(lambda path, shown: Article(id="mine", body="Mine.", path=shown))
+    path = write(tmp_path / "a.html", "<!doctype html><html><body><p>Page.</p></body></html>")
+    assert read_one(path).id == "mine"
+
+
+def test_built_in_suffixes_are_registered_readers():
+    for suffix in (".txt", ".md", ".html", ".htm", ".rss", ".atom", ".xml", ".json", ".jsonl"):
+        assert suffix in sources.READERS, suffix
+
+
+def test_read_file_gives_the_first_article_of_a_file_holding_several(tmp_path):
+    path = write(tmp_path / "x.jsonl", '{"text": "One."}\n{"text": "Two."}\n')
+    assert read_file(path).body == "One."
+    bad = write(tmp_path / "bad.jsonl", '{"title": "no text"}\n')
+    with pytest.raises(ArticleReadError, match="no text"):
+        read_file(bad)
+
+
+def test_expand_passes_urls_and_stdin_through(tmp_path):
+    write(tmp_path / "a.md", BODY)
+    assert sources.expand(["-", "https://example.com/a", "a.md", "-"]) == [
+        (None, "-"),
+        (None, "https://example.com/a"),
+        (Path("a.md"), "a.md"),
+    ]
+
+
+def test_a_readme_named_explicitly_is_read(tmp_path):
+    path = write(tmp_path / "README.md", BODY)
+    assert read_one(path).body == BODY

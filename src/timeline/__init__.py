@@ -85,17 +85,21 @@ def build(
     summarizer: str = "news",
     sentences: int = 3,
     published: date | None = None,
+    follow: bool = False,
 ) -> Timeline:
     """Read every article under ``paths`` and build their timeline.
 
-    ``published`` is used for articles whose publication date is not known otherwise.
+    ``paths`` are files, folders, http(s) URLs or ``-`` (stdin).  ``published`` is used for
+    articles whose publication date is not known otherwise; ``follow`` reads the page each
+    feed entry links to instead of the feed's own text.
     Files that cannot be read are skipped and named in ``Timeline.warnings``; a path that
     does not exist raises SourceNotFoundError, and no readable article NoArticlesError.
     """
     from .errors import NoArticlesError
-    from .sources import read_all
+    from .sources import read_sources
 
-    articles, failures = read_all(paths, published=published)
+    reading = read_sources(paths, published=published, follow=follow)
+    articles, failures = reading.articles, reading.failures
     if not articles:
         detail = f" ({len(failures)} unreadable: {failures[0]})" if failures else ""
         raise NoArticlesError(f"no articles found{detail}")
@@ -104,5 +108,5 @@ def build(
         title=title,
         summarizer=summarizer,
         sentences=sentences,
-        warnings=[f"skipped {f}" for f in failures],
+        warnings=[f"skipped {f}" for f in failures] + reading.notes,
     )

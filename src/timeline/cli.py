@@ -44,6 +44,15 @@ PublishedOption = Annotated[
 MonthFirstOption = Annotated[
     bool, typer.Option(help="Read 03/04/2019 as 4 March (US style), not 3 April.")
 ]
+# Sources are strings, not Paths: a Path would turn "https://x" into "https:/x".
+SOURCES_HELP = (
+    "Files or folders (read recursively), http(s) URLs, or - for stdin: text/Markdown, "
+    "HTML pages, RSS/Atom feeds, JSON/JSONL records."
+)
+FollowOption = Annotated[
+    bool,
+    typer.Option("--follow", help="Fetch the page each feed entry links to and read it instead."),
+]
 
 
 def _version(value: bool) -> None:
@@ -128,8 +137,8 @@ def _mode_for(output: Path) -> int:
 @_handled
 def build(
     sources: Annotated[
-        list[Path] | None,
-        typer.Argument(help="Article files or folders (read recursively). Default: ./sources"),
+        list[str] | None,
+        typer.Argument(help=SOURCES_HELP + " Default: ./sources", show_default=False),
     ] = None,
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
@@ -164,6 +173,7 @@ def build(
         int | None,
         typer.Option(min=1, help="Summarise each date in this many sentences."),
     ] = None,
+    follow: FollowOption = False,
 ) -> None:
     """Build the timeline of a set of articles.
 
@@ -171,10 +181,12 @@ def build(
 
     For many articles: timeline build news/ --query "swine flu" --since 2009-03-18
     --until 2009-04-29 --max-dates 12 --per-date 3 -o timeline.md
+
+    Feeds, pages and exports: timeline build https://example.com/feed.rss --follow
     """
     from . import build_from_articles
     from .render import format_for_path, formats, render
-    from .sources import read_all
+    from .sources import read_sources
 
     if fmt is None:
         fmt = "md"
@@ -200,8 +212,9 @@ def build(
     )
     if selection.since and selection.until and selection.since > selection.until:
         raise UsageError(f"--since {since} is after --until {until}")
-    paths = sources or [Path("sources")]
-    articles, failures = read_all(paths, published=day)
+    paths = sources or ["sources"]
+    reading = read_sources(paths, published=day, follow=follow)
+    articles, failures = reading.articles, reading.failures
     for failure in failures:
         _warn(f"skipped {failure}")
     if not articles:
@@ -211,7 +224,8 @@ def build(
         title=title,
         summarizer=summarizer,
         sentences=sentences,
-        warnings=[f"skipped {f}" for f in failures],
+        # notes (a feed link not followed) are printed with the timeline's own warnings
+        warnings=[f"skipped {f}" for f in failures] + reading.notes,
         day_first=not month_first,
         ratio=ratio,
         selection=selection,
@@ -231,10 +245,11 @@ def build(
 @app.command()
 @_handled
 def dates(
-    files: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
+    files: Annotated[list[str], typer.Argument(help=SOURCES_HELP)],
     published: PublishedOption = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or table.")] = "table",
     month_first: MonthFirstOption = False,
+    follow: FollowOption = False,
 ) -> None:
     """List every temporal expression in the articles, normalised to TimeML.
 
@@ -245,14 +260,12 @@ def dates(
     Example: timeline dates sources/*.md --format jsonl
     """
     from .segment import sentences as split_sentences
-    from .sources import read_all
     from .temporal import tag
 
     if fmt not in ("jsonl", "table"):
         raise UsageError(f"unknown format {fmt!r}: choose jsonl or table")
-    articles, failures = read_all(files, published=_parse_day(published, "--published"))
-    for failure in failures:
-        _warn(f"skipped {failure}")
+    day = _parse_day(published, "--published")
+    articles, failures = _read(files, published=day, follow=follow)
     rows = []
     for article in articles:
         sents = split_sentences(article.body)
@@ -288,11 +301,12 @@ def dates(
 @app.command()
 @_handled
 def summarize(
-    files: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
+    files: Annotated[list[str], typer.Argument(help=SOURCES_HELP)],
     sentences: Annotated[int, typer.Option(min=1, help="Sentences per summary.")] = 3,
     ratio: RatioOption = None,
     summarizer: SummarizerOption = "news",
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or jsonl.")] = "text",
+    follow: FollowOption = False,
 ) -> None:
     """Summarise each article in a few of its own sentences, in article order.
 
@@ -301,15 +315,12 @@ def summarize(
     Example: timeline summarize sources/ --sentences 2 --format jsonl
     """
     from .segment import sentences as split_sentences
-    from .sources import read_all
     from .summarize import length_for
     from .summarize import summarize as run_summary
 
     if fmt not in ("jsonl", "text"):
         raise UsageError(f"unknown format {fmt!r}: choose text or jsonl")
-    articles, failures = read_all(files)
-    for failure in failures:
-        _warn(f"skipped {failure}")
+    articles, failures = _read(files, follow=follow)
     out = sys.stdout
     for k, article in enumerate(articles):
         sents = split_sentences(article.body)
@@ -328,6 +339,18 @@ def summarize(
     out.flush()
     if not articles:
         raise _no_articles(files, failures)
+
+
+def _read(sources: list[str], *, published: date | None = None, follow: bool = False):
+    """Read the sources, warning (one line each) about what was skipped or noted."""
+    from .sources import read_sources
+
+    reading = read_sources(sources, published=published, follow=follow)
+    for failure in reading.failures:
+        _warn(f"skipped {failure}")
+    for note in reading.notes:
+        _warn(note)
+    return reading.articles, reading.failures
 
 
 def _no_articles(paths, failures) -> TimelineError:

@@ -1,27 +1,71 @@
-"""Readers: turn the paths a user names into Articles.
+"""Readers: turn the sources a user names into Articles.
 
-One reader per input kind, registered by suffix; folders are walked recursively in sorted
-order so the same folder always gives the same article order.  A file that cannot be read
-is reported (``ReadFailure``) and skipped; it never stops the others.
+A source is a file, a folder (walked recursively in sorted order, so the same folder always
+gives the same articles in the same order), ``-`` for stdin, or an http(s) URL.  What a source
+holds is told by its suffix *and* its first bytes (``timeline.sources.sniff``): a ``.txt``
+saved from a browser is read as the HTML page it is.  Built in: text and Markdown with front
+matter, web pages, RSS and Atom feeds, JSON and JSON Lines records.
+
+A reader may give several articles (a feed, an export).  Anything that cannot be read, a
+whole file or one record of it, comes back as a ``ReadFailure`` and never stops the others.
+The same article read twice (same URL, or same text) counts once, the first one read.
+
+Third-party readers register by suffix through the same door as the built-in ones::
+
+    @register_reader(".shout")
+    def read_shout(path: Path, shown: str) -> Article | Iterable[Article | ReadFailure]: ...
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import ArticleReadError, SourceNotFoundError
 from ..model import Article
+from .base import Item, Payload, ReadFailure, ReadNote, ReadOptions
 
-Reader = Callable[[Path, str], Article]
+__all__ = [
+    "PARSERS",
+    "READERS",
+    "Payload",
+    "ReadFailure",
+    "ReadNote",
+    "ReadOptions",
+    "Reading",
+    "builtin_parser",
+    "expand",
+    "read_all",
+    "read_file",
+    "read_payload",
+    "read_sources",
+    "register_reader",
+]
+
+# A reader for files of a suffix: (path, path as shown) -> one article, or several articles
+# and failures (a feed, an export).
+Reader = Callable[[Path, str], "Article | Iterable[Item]"]
 READERS: dict[str, Reader] = {}
+
+# The built-in readers, by the kind of content they read ("text", "html", "feed",
+# "records"); the sniffer picks the kind, so they read bytes from anywhere (a file, stdin,
+# a URL), not only files.
+Parser = Callable[[Payload, ReadOptions], "list[Item]"]
+PARSERS: dict[str, Parser] = {}
+HINTS: dict[str, str] = {}  # suffix -> the kind of content a built-in suffix promises
 
 
 def register_reader(*suffixes: str) -> Callable[[Reader], Reader]:
-    """Register a reader for file suffixes (".txt"); third-party readers use the same door."""
+    """Register a reader for file suffixes (".txt"); third-party readers use the same door.
+
+    A registered reader owns its suffix: files with it are handed to it as they are, not
+    sniffed.  It returns an Article, or an iterable of Articles and ReadFailures.
+    """
 
     def decorate(func: Reader) -> Reader:
         for suffix in suffixes:
@@ -31,13 +75,40 @@ def register_reader(*suffixes: str) -> Callable[[Reader], Reader]:
     return decorate
 
 
-@dataclass(frozen=True)
-class ReadFailure:
-    path: str
-    reason: str
+def builtin_parser(kind: str, *suffixes: str) -> Callable[[Parser], Parser]:
+    """Register a built-in reader of a kind of content, and the suffixes that promise it."""
 
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+    def decorate(func: Parser) -> Parser:
+        PARSERS[kind] = func
+        for suffix in suffixes:
+            HINTS[suffix.lower()] = kind
+        register_reader(*suffixes)(read_sniffed)
+        return func
+
+    return decorate
+
+
+def read_sniffed(path: Path, shown: str) -> list[Item]:
+    """The reader registered for every built-in suffix: the content decides the parser."""
+    return _parse_path(path, shown, ReadOptions())[1]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What reading the sources gave: articles, failures, and notes on the way."""
+
+    articles: list[Article]
+    failures: list[ReadFailure]
+    notes: list[str] = field(default_factory=list)  # e.g. a feed link that could not be followed
+    duplicates: list[str] = field(default_factory=list)  # articles read once, not twice
+
+
+# --- which sources -----------------------------------------------------------------------------
+
+
+# A folder of articles may carry its own documentation: in a folder these are not read (named
+# explicitly, they are).
+_NOT_ARTICLES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG"})
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -50,23 +121,37 @@ def _walk(folder: Path) -> Iterator[Path]:
         seen.add((st.st_dev, st.st_ino))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in READERS:
+            path = Path(name)
+            if (
+                not name.startswith(".")
+                and path.suffix.lower() in READERS
+                and path.stem.upper() not in _NOT_ARTICLES
+            ):
                 yield Path(root) / name
 
 
-def expand(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, str]]:
-    """The files to read, as (path, path as the user gave it or as found in a folder).
+def expand(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path | None, str]]:
+    """The sources to read, as (path, source as the user gave it or as found in a folder).
 
-    Raises SourceNotFoundError for a path that does not exist.  A file named explicitly is
-    read whatever its suffix (as plain text); in folders only known suffixes are read.
+    ``-`` (stdin) and http(s) URLs come back with no path.  Raises SourceNotFoundError for a
+    path that does not exist.  A file named explicitly is read whatever its suffix (its
+    content says how); in folders only files with a registered suffix are read.
     """
-    out: list[tuple[Path, str]] = []
-    seen: set[Path] = set()
+    from .web import is_url
+
+    out: list[tuple[Path | None, str]] = []
+    seen: set[Path | str] = set()
     for raw in paths:
+        given = os.fspath(raw)
+        if isinstance(raw, str) and (given == "-" or is_url(given)):
+            if given not in seen:
+                seen.add(given)
+                out.append((None, given))
+            continue
         path = Path(raw)
         if not path.exists():
-            raise SourceNotFoundError(f"{raw}: no such file or folder")
-        found = [(p, str(p)) for p in _walk(path)] if path.is_dir() else [(path, str(raw))]
+            raise SourceNotFoundError(f"{given}: no such file or folder")
+        found = [(p, str(p)) for p in _walk(path)] if path.is_dir() else [(path, given)]
         for p, shown in found:
             key = p.resolve()
             if key not in seen:
@@ -75,36 +160,153 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, str]]:
     return out
 
 
+# --- reading one source ----------------------------------------------------------------------
+
+
+def read_payload(payload: Payload, options: ReadOptions | None = None) -> list[Item]:
+    """Read bytes with the built-in reader their content (and hint) calls for."""
+    return _parse(payload, options or ReadOptions())[1]
+
+
+def _parse(payload: Payload, options: ReadOptions) -> tuple[str, list[Item]]:
+    from .sniff import sniff
+
+    kind = sniff(payload.data, payload.hint)
+    return kind, PARSERS[kind](payload, options)
+
+
+def _parse_path(path: Path, shown: str, options: ReadOptions) -> tuple[str, list[Item]]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleReadError(shown, exc.strerror or "cannot be read") from None
+    return _parse(Payload(data, shown, hint=HINTS.get(path.suffix.lower(), "")), options)
+
+
+def _read_url(url: str, options: ReadOptions) -> list[Item]:
+    from .sniff import hint_for_content_type
+    from .web import fetch
+
+    got = fetch(url, timeout=options.timeout, max_bytes=options.max_bytes)
+    hint = hint_for_content_type(got.content_type)
+    if not hint:  # application/octet-stream and the like: the name may tell
+        hint = HINTS.get(Path(got.url.split("?", 1)[0].split("#", 1)[0]).suffix.lower(), "")
+    payload = Payload(got.data, url, url=got.url, hint=hint, charset=got.charset)
+    return read_payload(payload, options)
+
+
+def _read_stdin(stdin: BinaryIO | None, options: ReadOptions) -> list[Item]:
+    stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
+    if stream is None:  # no standard input at all (a GUI launcher, a closed descriptor)
+        raise ArticleReadError("-", "there is no standard input to read")
+    try:
+        data = stream.read()
+    except OSError as exc:
+        raise ArticleReadError("-", exc.strerror or "standard input cannot be read") from None
+    return read_payload(Payload(data, "-"), options)
+
+
+# A date in a file name dates the one article of a page or a text, never the entries of a
+# feed or the records of an export: there it is the day the file was saved.
+_NAME_DATED = frozenset({"text", "html", "third-party"})
+
+
+def _read_one(
+    path: Path | None, shown: str, options: ReadOptions, stdin: BinaryIO | None
+) -> list[Item]:
+    """Everything one source gives, dated as well as its names allow."""
+    from .datehints import date_in_name, date_in_url
+
+    name_day = None
+    if path is None:  # expand() gives no path only for "-" and URLs
+        items = _read_stdin(stdin, options) if shown == "-" else _read_url(shown, options)
+    else:
+        reader = READERS.get(path.suffix.lower())
+        if reader is None or reader is read_sniffed:
+            kind, items = _parse_path(path, shown, options)
+        else:  # a third-party reader owns its suffix
+            got = reader(path, shown)
+            kind, items = "third-party", [got] if isinstance(got, Article) else list(got)
+        if kind in _NAME_DATED and len(items) == 1:
+            name_day = date_in_name(path.name)
+    dated: list[Item] = []
+    for item in items:
+        if isinstance(item, Article) and item.published is None:
+            day = date_in_url(item.url) or name_day or options.published
+            if day is not None:
+                item = replace(item, published=day)
+        dated.append(item)
+    return dated
+
+
 def read_file(path: Path, shown: str | None = None, published: date | None = None) -> Article:
-    """Read one file with the reader for its suffix (plain text when none fits)."""
+    """Read one file (its content decides how; plain text when nothing else fits).
+
+    A file holding several articles (a feed, an export) gives its first; ``read_sources``
+    gives them all.
+    """
     shown = shown if shown is not None else str(path)
-    reader = READERS.get(path.suffix.lower(), READERS[".txt"])
-    article = reader(path, shown)
-    if article.published is None and published is not None:
-        article = _replace(article, published=published)
-    return article
+    items = _read_one(path, shown, ReadOptions(published=published), None)
+    for item in items:
+        if isinstance(item, Article):
+            return item
+    failure = next((item for item in items if isinstance(item, ReadFailure)), None)
+    raise ArticleReadError(shown, failure.reason if failure else "no article in it")
+
+
+# --- reading them all ------------------------------------------------------------------------
+
+
+def read_sources(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    published: date | None = None,
+    follow: bool = False,
+    options: ReadOptions | None = None,
+    stdin: BinaryIO | None = None,
+) -> Reading:
+    """Read every article the sources hold, in order, each article once.
+
+    ``published`` dates articles that give no date (not in their metadata, file name or
+    URL).  ``follow`` reads the page each feed entry links to instead of the feed's text.
+    ``options`` sets everything at once (network timeout and size cap too).  Raises
+    SourceNotFoundError for a path that does not exist.
+    """
+    from .dedupe import dedupe
+
+    if options is None:
+        options = ReadOptions(published=published, follow=follow)
+    found: list[Article] = []
+    failures: list[ReadFailure] = []
+    notes: list[str] = []
+    for path, shown in expand(paths):
+        try:
+            items = _read_one(path, shown, options, stdin)
+        except ArticleReadError as exc:
+            failures.append(ReadFailure(shown, exc.reason))
+            continue
+        for item in items:
+            if isinstance(item, Article):
+                found.append(item)
+            elif isinstance(item, ReadFailure):
+                failures.append(item)
+            else:
+                notes.append(str(item))
+    articles, duplicates = dedupe(found)
+    return Reading(articles, failures, notes, [str(d) for d in duplicates])
 
 
 def read_all(
-    paths: Iterable[str | os.PathLike[str]], published: date | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    published: date | None = None,
+    *,
+    follow: bool = False,
 ) -> tuple[list[Article], list[ReadFailure]]:
-    """Read every article under ``paths``; unreadable files come back as failures."""
-    articles: list[Article] = []
-    failures: list[ReadFailure] = []
-    for path, shown in expand(paths):
-        try:
-            articles.append(read_file(path, shown, published))
-        except ArticleReadError as exc:
-            failures.append(ReadFailure(shown, exc.reason))
-    return articles, failures
-
-
-def _replace(article: Article, **changes) -> Article:
-    from dataclasses import replace
-
-    return replace(article, **changes)
+    """Read every article under ``paths``; unreadable sources come back as failures."""
+    reading = read_sources(paths, published=published, follow=follow)
+    return reading.articles, reading.failures
 
 
 # The built-in readers register through the same door as any other (import last: they
-# use register_reader from above).
-from . import text  # noqa: E402, F401
+# use builtin_parser from above).
+from . import feed, html, records, text  # noqa: E402, F401

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from ..errors import ArticleReadError
 from ..model import Article
-from . import register_reader
+from . import builtin_parser
+from .base import Payload, ReadOptions
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
 _TITLE_MAX = 72
@@ -86,30 +87,39 @@ def decode(data: bytes, shown: str) -> str:
         ) from None
 
 
-@register_reader(".txt", ".md", ".markdown", ".text")
-def read_text(path: Path, shown: str) -> Article:
-    """Read a .txt or .md article (front matter optional)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ArticleReadError(shown, exc.strerror or "cannot be read") from None
-    raw = decode(data, shown)
+@builtin_parser("text", ".txt", ".md", ".markdown", ".text")
+def parse_text(payload: Payload, options: ReadOptions) -> list[Article]:
+    """A text or Markdown article (front matter optional), from any source."""
+    raw = payload.decoded()
     try:
         meta, body = split_front_matter(raw)
         published = parse_date(meta.get("published") or meta.get("date"))
     except ValueError as exc:
-        raise ArticleReadError(shown, str(exc)) from None
+        raise ArticleReadError(payload.shown, str(exc)) from None
     if not body.strip():
-        raise ArticleReadError(shown, "empty article")
+        raise ArticleReadError(payload.shown, "empty article")
     title = str(meta.get("title") or "").strip()
-    return Article(
-        id=str(meta.get("id") or Article.make_id(body)),
-        body=body,
-        path=shown,
-        title=title or derive_title(body),
-        source=str(meta.get("source") or "").strip(),
-        url=str(meta.get("url") or "").strip(),
-        published=published,
-        language=str(meta.get("language") or "en").strip().lower() or "en",
-        title_derived=not title,
-    )
+    return [
+        Article(
+            id=str(meta.get("id") or Article.make_id(body)),
+            body=body,
+            path=payload.shown,
+            title=title or derive_title(body),
+            source=str(meta.get("source") or "").strip(),
+            url=str(meta.get("url") or "").strip() or payload.url,
+            published=published,
+            # unknown unless told: the engine detects the language of the text
+            language=str(meta.get("language") or "").strip().lower(),
+            title_derived=not title,
+        )
+    ]
+
+
+def read_text(path: Path, shown: str) -> Article:
+    """Read a .txt or .md article file (front matter optional), whatever it holds."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleReadError(shown, exc.strerror or "cannot be read") from None
+    [article] = parse_text(Payload(data, shown), ReadOptions())
+    return article

@@ -1,0 +1,127 @@
+"""What every reader shares: the bytes to read, the options, and what reading gives back.
+
+Kept apart from the package's ``__init__`` so the readers can import it without an import
+cycle (the package imports the readers to register them).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
+
+from ..model import Article
+
+DEFAULT_TIMEOUT = 20.0  # seconds per network operation
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # a news page or feed is far smaller; this stops a runaway
+
+
+@dataclass(frozen=True)
+class ReadFailure:
+    """A source, or one record of it, that could not be read; the run goes on without it."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class ReadNote:
+    """Something the user should know that did not stop an article being read."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+# What a reader gives back: articles, and for the records of a file that could not be read,
+# failures and notes in their place (a feed or a JSONL export holds many articles).
+Item = Article | ReadFailure | ReadNote
+
+
+@dataclass(frozen=True)
+class Payload:
+    """Bytes to read and where they came from."""
+
+    data: bytes
+    shown: str  # the path, URL or "-" as the user gave it (or as found in a folder)
+    url: str = ""  # where the bytes were fetched from, when they were
+    hint: str = ""  # the kind the name or the Content-Type header promises: "html", "feed", ...
+    charset: str | None = None  # from an HTTP Content-Type header
+
+    def decoded(self) -> str:
+        """The bytes as text: the HTTP charset when one was sent and no BOM says otherwise."""
+        from .text import decode
+
+        if self.charset and not self.data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+            try:
+                return self.data.decode(self.charset)
+            except (LookupError, UnicodeDecodeError):
+                pass  # a wrong or unknown charset header: fall back to what the bytes say
+        return decode(self.data, self.shown)
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read: the fallback date, whether to follow feed links, network limits."""
+
+    published: date | None = None  # for articles whose date is not known otherwise
+    follow: bool = False  # read each feed entry's linked page instead of the feed's text
+    timeout: float = DEFAULT_TIMEOUT
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+def normalise_language(value: object) -> str:
+    """A language tag as the rest of the pipeline expects it: "en", "en-gb"; "" if unknown."""
+    if value is None:
+        return ""
+    return str(value).strip().lower().replace("_", "-")
+
+
+_WS = re.compile(r"\s+")
+
+
+def parse_published(value: object) -> date | None:
+    """A publication date from a record, a feed or a page: ISO 8601 or RFC 2822.
+
+    The calendar date is the one written, in the writer's own time zone ("2019-01-22T23:30
+    -01:00" is 22 January): relative dates in the text ("yesterday") count from the day the
+    outlet lived, not from the day in UTC.  Raises ValueError for a value that is no date.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = _WS.sub(" ", str(value)).strip()
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    raise ValueError(f"published date {text!r} is neither ISO 8601 nor RFC 2822")
+
+
+def utc_date(struct) -> date | None:
+    """The date of a ``time.struct_time`` in UTC (feedparser's ``*_parsed``), or None."""
+    if struct is None:
+        return None
+    try:
+        return datetime(*struct[:6], tzinfo=UTC).date()
+    except (TypeError, ValueError):
+        return None
