@@ -116,6 +116,7 @@ def test_undated_article_warns_that_relative_dates_are_left_off(tmp_path):
         (["build", "-o", "missing/dir/t.md"], ExitCode.OUTPUT, "does not exist"),
         (["build", "--summarizer", "magic"], ExitCode.USAGE, "magic"),
         (["build", "--since", "2019-02-30"], ExitCode.USAGE, "--since '2019-02-30' is not a date"),
+        (["build", "--locale", "xx_NOPE"], ExitCode.USAGE, "unknown locale"),
         (
             ["build", "--since", "2019-02-01", "--until", "2019-01-01"],
             ExitCode.USAGE,

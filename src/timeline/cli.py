@@ -174,6 +174,10 @@ def build(
         typer.Option(min=1, help="Summarise each date in this many sentences."),
     ] = None,
     follow: FollowOption = False,
+    locale: Annotated[
+        str,
+        typer.Option(help="Write date labels in this locale (fr: \"22 janvier 2019\")."),
+    ] = "en",
 ) -> None:
     """Build the timeline of a set of articles.
 
@@ -200,6 +204,9 @@ def build(
             fmt = guessed
     elif fmt not in formats():
         raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(formats())}")
+    from .render import check_locale
+
+    locale = check_locale(locale)  # before the work, not after it
     day = _parse_day(published, "--published")
     from .merge import Selection
 
@@ -233,7 +240,7 @@ def build(
     for note in timeline.warnings:
         if not note.startswith("skipped "):
             _warn(note)
-    write_output(render(timeline, fmt), output)
+    write_output(render(timeline, fmt, locale=locale), output)
     if output is not None:
         typer.echo(
             f"timeline: wrote {output} ({len(timeline.entries)} entries from "
