@@ -1,6 +1,9 @@
 """Temporal expressions: spot them, normalise them to TIMEX3, resolve them.
 
-``tag(text, sentences, published)`` is the stage's one entry point.
+``tag(text, sentences, published, language)`` is the stage's one entry point.  English is
+read by spot.py and normalise.py; French, Spanish and Arabic by i18n.py, each with its
+own grammar only (lang_fr.py, lang_es.py, lang_ar.py); any other language by the English
+grammar, as before those existed.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from datetime import date
 
 from ..model import Mention, Sentence
 from ..segment import sentences as split_sentences
+from .languages import grammar_language
 from .normalise import Context, normalise
 from .spot import spot
 
@@ -30,10 +34,17 @@ def tag(
 
     Relative expressions are resolved against ``published``; without it they stay
     unresolved and say so.  Anaphoric ones ("the next day") are resolved against the last
-    calendar date mentioned before them, as news writing does.
+    calendar date mentioned before them, as news writing does.  ``language`` is the
+    article's (an ISO code such as "fr", "es-MX", "ar"; see languages.py): only that
+    language's grammar runs.
     """
     if sentences is None:
         sentences = split_sentences(text)
+    grammar = grammar_language(language)
+    if grammar != "en":  # French, Spanish, Arabic: that language's grammar and no other
+        from .i18n import tag as tag_other
+
+        return tag_other(text, sentences, published, grammar, day_first)
     mentions: list[Mention] = []
     anchor = quarter = frame = None
     for sent in sentences:

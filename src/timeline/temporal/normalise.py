@@ -79,9 +79,22 @@ def after(sentence: str, spot: Spot, width: int = _WINDOW) -> str:
     return sentence[spot.end : spot.end + width]
 
 
-def points_ahead(sentence: str, start: int) -> bool:
+def points_ahead(sentence: str, start: int, language: str = "en", end: int | None = None) -> bool:
     """Whether the clause before offset ``start`` of ``sentence`` puts what follows in the
-    future ("will meet Bush on Thursday", "is scheduled to open in 2020")."""
+    future ("will meet Bush on Thursday", "is scheduled to open in 2020").
+
+    In French, Spanish and Arabic (``language``) the clause after the expression counts
+    too, since the verb often follows the date ("Mardi, le ministre signera"), and the
+    expression itself is read when ``end`` is not given: "demain", "va signer", "سوف"
+    (cues.py).  English reads only the clause before, as it always has."""
+    if language != "en":
+        from .languages import grammar_language
+
+        lang = grammar_language(language)
+        if lang != "en":
+            from .cues import points_ahead as other
+
+            return other(sentence, start, lang, end)
     # the cue must govern the expression, not be a "will" in some other clause of a long
     # sentence; the cue nearest the expression decides
     preceding = sentence[max(0, start - 60) : start]
