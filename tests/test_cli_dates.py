@@ -94,3 +94,15 @@ def test_numeric_dates_are_day_first_unless_told(tmp_path):
         runner.invoke(app, ["dates", "a.txt", "--format", "jsonl", "--month-first"]).stdout
     )
     assert rows[0]["value"] == "2019-03-04"
+
+
+def test_dates_of_a_french_file_without_a_language_key(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "---\npublished: 2019-01-24\n---\nLe séminaire organisé mardi dernier à Rabat a réuni "
+        "les ministres et les délégations de l'OTAN.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["dates", str(tmp_path / "a.txt"), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    [row] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert row["value"] == "2019-01-22"

@@ -176,7 +176,7 @@ def build(
     follow: FollowOption = False,
     locale: Annotated[
         str,
-        typer.Option(help="Write date labels in this locale (fr: \"22 janvier 2019\")."),
+        typer.Option(help='Write date labels in this locale (fr: "22 janvier 2019").'),
     ] = "en",
 ) -> None:
     """Build the timeline of a set of articles.
@@ -266,6 +266,7 @@ def dates(
 
     Example: timeline dates sources/*.md --format jsonl
     """
+    from .engine import with_language
     from .segment import sentences as split_sentences
     from .temporal import tag
 
@@ -274,7 +275,7 @@ def dates(
     day = _parse_day(published, "--published")
     articles, failures = _read(files, published=day, follow=follow)
     rows = []
-    for article in articles:
+    for article in map(with_language, articles):
         sents = split_sentences(article.body)
         for m in tag(article.body, sents, article.published, article.language, not month_first):
             t = m.time
@@ -321,6 +322,7 @@ def summarize(
 
     Example: timeline summarize sources/ --sentences 2 --format jsonl
     """
+    from .engine import with_language
     from .segment import sentences as split_sentences
     from .summarize import length_for
     from .summarize import summarize as run_summary
@@ -329,7 +331,7 @@ def summarize(
         raise UsageError(f"unknown format {fmt!r}: choose text or jsonl")
     articles, failures = _read(files, follow=follow)
     out = sys.stdout
-    for k, article in enumerate(articles):
+    for k, article in enumerate(map(with_language, articles)):
         sents = split_sentences(article.body)
         chosen = run_summary(
             sents,

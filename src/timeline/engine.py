@@ -25,17 +25,26 @@ class Options:
     day_first: bool = True  # 03/04/2019 is 3 April
 
 
+def with_language(article: Article) -> Article:
+    """The article with its language filled in from its text when nobody said."""
+    if article.language:
+        return article
+    from .language import detect
+
+    return dataclasses.replace(article, language=detect(article.body))
+
+
 def process_article(article: Article, index: int, options: Options) -> ArticleResult:
     """Sentences, temporal mentions, events and summary of one article."""
-    from .language import detect
     from .summarize import length_for, summarize
     from .temporal import tag
 
-    if not article.language:  # nobody said: the text tells
-        article = dataclasses.replace(article, language=detect(article.body))
+    article = with_language(article)
     sents = split_sentences(article.body)
     mentions = tag(article.body, sents, article.published, article.language, options.day_first)
-    found = events_stage.extract(article.id, index, sents, mentions, article.published)
+    found = events_stage.extract(
+        article.id, index, sents, mentions, article.published, article.language
+    )
     summary = summarize(
         sents,
         language=article.language,

@@ -204,6 +204,7 @@ def extract(
     sentences: Sequence[Sentence],
     mentions: Sequence[Mention],
     published: date | None = None,
+    language: str = "en",
 ) -> list[Event]:
     """One event per sentence and distinct calendar date mentioned in it.
 
@@ -239,7 +240,7 @@ def extract(
             )
             local = m.start - sent.start
             ahead = published is not None and m.time.start is not None and m.time.start > published
-            if not ahead and points_ahead(sent.text, local):
+            if not ahead and points_ahead(sent.text, local, language, m.end - sent.start):
                 ahead = published is None or (m.time.end is not None and m.time.end >= published)
             events.append(
                 Event(
@@ -251,7 +252,9 @@ def extract(
                     planned=ahead,
                     attribution=attribution(sent.text)[0],
                     context=" ".join(
-                        sentences[k].text for k in sorted({0, 1, index - 1}) if 0 <= k < index
+                        sentences[k].text
+                        for k in sorted({0, 1, index - 1} - {index})
+                        if 0 <= k < len(sentences)
                     ),
                 )
             )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -94,32 +95,33 @@ _BODIES = {
     "IMF": ("fmi", "صندوق النقد الدولي", "international monetary fund"),
     "AU": ("الاتحاد الأفريقي", "الاتحاد الإفريقي", "african union", "union africaine"),
 }
-_BODY_PATTERNS = tuple(
-    (
-        body,
-        re.compile(
-            "|".join(
-                (r"(?<![\w])" + re.escape(alias) + r"(?![\w])")
-                if not _ARABIC_LETTER.search(alias)
-                else re.escape(alias)
-                for alias in sorted(aliases, key=len, reverse=True)
-            ),
-            re.IGNORECASE,
-        ),
-    )
+_BODY_WORDS = {  # one-word initials: matched as whole words, in capitals
+    alias: body
     for body, aliases in _BODIES.items()
+    for alias in aliases
+    if " " not in alias and not _ARABIC_LETTER.search(alias)
+}
+_BODY_PHRASES = tuple(
+    (alias, body)
+    for body, aliases in _BODIES.items()
+    for alias in aliases
+    if " " in alias or _ARABIC_LETTER.search(alias)
 )
+_WORDS = re.compile(r"\w+")
 
 
 def _bodies(text: str) -> set[str]:
     """The international bodies a text names, whatever the language ("OTAN" is NATO);
-    short initials count only in capitals ("ue" is a word in some languages)."""
+    initials count only in capitals ("ue" is a word in some languages)."""
     found = set()
-    for body, pattern in _BODY_PATTERNS:
-        for m in pattern.finditer(text):
-            if len(m.group()) > 4 or m.group().isupper() or _ARABIC_LETTER.search(m.group()):
-                found.add("~=" + body)
-                break
+    for word in _WORDS.findall(text):
+        body = _BODY_WORDS.get(word.lower())
+        if body is not None and word.isupper():
+            found.add("~=" + body)
+    lowered = text.lower()
+    for alias, body in _BODY_PHRASES:
+        if alias in lowered:
+            found.add("~=" + body)
     return found
 
 
@@ -203,6 +205,11 @@ def _acronym(run: list[str], names: set[str], terms: set[str]) -> None:
         terms.add(initials)
 
 
+@lru_cache(maxsize=65536)
+def _arabic(text: str) -> bool:
+    return bool(_ARABIC_LETTER.search(text))
+
+
 def same_happening(a: Event, b: Event) -> bool:
     """Whether two events on one date tell the same happening: they share names, or enough
     key terms; across scripts (an Arabic and an English report) names are compared by
@@ -210,14 +217,26 @@ def same_happening(a: Event, b: Event) -> bool:
     names_a, terms_a = key_terms(a.text)
     names_b, terms_b = key_terms(b.text)
     same_sounds = len(_skeletons(names_a) & _skeletons(names_b)) >= _NAMES_TO_MERGE
-    if bool(_ARABIC_LETTER.search(a.text)) != bool(_ARABIC_LETTER.search(b.text)):
-        return same_sounds
+    if _arabic(a.text) != _arabic(b.text):
+        return same_sounds or _same_origin_across_scripts(a, b)
     # names spelt the same, or alike in another language or transcription ("Mediterranean
     # Dialogue" / "Dialogue méditerranéen", "Bourita" / "Burita")
     if same_sounds or len(_plain(names_a) & _plain(names_b)) >= _NAMES_TO_MERGE:
         return True
     shorter = min(len(terms_a), len(terms_b))
     return shorter > 0 and len(terms_a & terms_b) / shorter >= _OVERLAP_TO_MERGE
+
+
+def _same_origin_across_scripts(a: Event, b: Event) -> bool:
+    """An Arabic and a Latin-script report of when the same thing began ("منذ انطلاق
+    الحوار المتوسطي سنة 1994", "since its launch in 1994") name it in words of their own,
+    with no name in common: they are one happening when they give the same date and their
+    articles tell the same story (three names alike in their openings and around)."""
+    if _date_key(a.date) != _date_key(b.date) or not (_origin(a.source) and _origin(b.source)):
+        return False
+    wide_a = key_terms(a.context + " " + a.text)[0]
+    wide_b = key_terms(b.context + " " + b.text)[0]
+    return len(_skeletons(wide_a) & _skeletons(wide_b)) >= _NAMES_TO_MERGE + 1
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -231,7 +250,7 @@ def _closely_same(a: Event, b: Event) -> bool:
     names_a, terms_a = key_terms(a.text)
     names_b, terms_b = key_terms(b.text)
     shared = _plain(names_a) & _plain(names_b)
-    if not shared and bool(_ARABIC_LETTER.search(a.text)) != bool(_ARABIC_LETTER.search(b.text)):
+    if not shared and _arabic(a.text) != _arabic(b.text):
         return len(_skeletons(names_a) & _skeletons(names_b)) >= _NAMES_TO_MERGE + 1
     return len(shared) >= _NAMES_TO_MERGE and _overlap(terms_a, terms_b) >= 0.5
 
@@ -279,14 +298,15 @@ def _event_key(event: Event) -> tuple:
 class _Cluster:
     """Events told of one happening; ``date`` is the finest of their dates."""
 
-    __slots__ = ("date", "events")
+    __slots__ = ("date", "events", "key")
 
     def __init__(self, event: Event) -> None:
         self.events = [event]
         self.date = event.date
+        self.key = _date_key(event.date)
 
-    def accepts(self, event: Event) -> bool:
-        if _date_key(event.date) == _date_key(self.date):
+    def accepts(self, event: Event, key: tuple) -> bool:
+        if key == self.key:
             return any(same_happening(event, other) for other in self.events)
         if not compatible(event.date, self.date):
             return False
@@ -296,6 +316,7 @@ class _Cluster:
         self.events.append(event)
         if _finer(event.date, self.date):
             self.date = event.date
+            self.key = _date_key(event.date)
 
     def first(self) -> Event:
         """The event the entry is told from: the earliest of those with the finest date."""
@@ -314,6 +335,45 @@ class _Cluster:
             sources=tuple(e.source for e in ordered),
             planned=all(e.planned for e in ordered),
         )
+
+
+def _join_linked(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Join clusters of one date that a later event links: the Arabic report that matched
+    none of the English cluster's first members, then matched the French one that joined
+    it after.  Clusters of different dates stay apart (their events were weighed then)."""
+    parent = list(range(len(clusters)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_date: dict[tuple, list[int]] = {}
+    for i, cluster in enumerate(clusters):
+        by_date.setdefault(_date_key(cluster.date), []).append(i)
+    for members in by_date.values():
+        for i, j in itertools.combinations(members, 2):
+            if root(i) != root(j) and any(
+                same_happening(x, y) for x in clusters[i].events for y in clusters[j].events
+            ):
+                parent[root(j)] = root(i)
+    joined: dict[int, _Cluster] = {}
+    for i, cluster in enumerate(clusters):  # in creation order: the first keeps its events first
+        home = joined.get(root(i))
+        if home is None:
+            joined[root(i)] = cluster
+        else:
+            for event in cluster.events:
+                home.add(event)
+    return list(joined.values())
+
+
+def _overlaps(a: TimeValue, b: TimeValue) -> bool:
+    """A cheap first test: dates that share no day are never compatible."""
+    if a.start is None or a.end is None or b.start is None or b.end is None:
+        return True  # let compatible() decide
+    return a.start <= b.end and b.start <= a.end
 
 
 def _bucket(tv: TimeValue) -> int | None:
@@ -342,13 +402,17 @@ def merge(events: Iterable[Event]) -> list[Entry]:
         candidates = candidates + by_year.get(None, [])
         if bucket is None:
             candidates = clusters
-        home = next((c for c in candidates if c.accepts(event)), None)
+        key = _date_key(event.date)
+        home = next(
+            (c for c in candidates if _overlaps(c.date, event.date) and c.accepts(event, key)), None
+        )
         if home is None:
             home = _Cluster(event)
             clusters.append(home)
             by_year.setdefault(bucket, []).append(home)
         else:
             home.add(event)
+    clusters = _join_linked(clusters)
     clusters.sort(key=lambda c: _event_key(c.first()))
     contexts = {id(e.source): e.context for e in ordered if e.context}
     return conflicts([c.entry() for c in clusters], contexts)
@@ -360,7 +424,11 @@ def merge(events: Iterable[Event]) -> list[Entry]:
 _ORIGIN = re.compile(
     r"(?:\bsince|\bback\s+to|\bbegan|\bbegun|\bbeginning|\bstarted|\bstart|\blaunch(?:ed)?"
     r"|\bfounded|\bfounding|\bestablished|\bcreated|\bcreation|\bset\s+up|\binception"
-    r"|\bfirst|\bbirth|\borigins?)\b[^.;]{0,40}$",
+    r"|\bfirst|\bbirth|\borigins?"
+    # French, Spanish, Arabic: depuis, lancé, remonte à; desde, lanzado; منذ, انطلاق, تأسيس
+    r"|\bdepuis|\blanc[ée]e?s?|\blancement|\bremonte|\bcr[ée][ée]e?|\bfond[ée]e?|\bd[ée]but"
+    r"|\bdesde|\blanzad[oa]|\blanzamiento|\bcread[oa]|\bfundad[oa]|\binicio"
+    r"|منذ|انطلاق|تأسيس|إطلاق|بداية)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
 _ORIGIN_WORDS = frozenset(
@@ -407,7 +475,7 @@ def _told_alike(a: Entry, b: Entry, contexts: dict, generic: frozenset[str]) -> 
 
 
 _GENERIC_SHARE = 0.3  # of the articles: a word this common is the corpus's topic
-_GENERIC_MIN_ARTICLES = 5  # below this there is no telling topic from happening
+_GENERIC_MIN_ARTICLES = 20  # below this the common words are the story itself, not noise
 
 
 def _generic_words(entries: Sequence[Entry], contexts: dict) -> frozenset[str]:

@@ -150,8 +150,8 @@ class Event:
     order: tuple[int, int] = (0, 0)  # (article position in input, offset): input order
     planned: bool = False  # a happening still ahead when the article was written
     attribution: str = ""  # who says so: "Bourita said", "according to the ministry"
-    # the article's opening two sentences and the sentence before: what "this relationship"
-    # may refer back to
+    # the article's opening two sentences and the sentence before (never the sentence
+    # itself): what the story is about, and what "this relationship" may refer back to
     context: str = ""
 
 
