@@ -352,6 +352,16 @@ def test_headline_never_raises_on_arbitrary_sentence_and_offsets(case):
         ),
         ("Bourita said that Morocco would sign a legal agreement in 2020.", "Bourita said"),
         ("The president of the United States arrived in 2016 for a state visit.", ""),
+        (
+            "« Nous fêtons cette année 25 ans de coopération », a déclaré M. Bourita, qui a "
+            "plaidé pour le Sud.",
+            "M. Bourita a déclaré",
+        ),
+        ("Selon le ministère, le séminaire a eu lieu mardi dernier à Rabat.", "selon le ministère"),
+        (
+            "“Marruecos es un socio fiable desde 1994”, dijo el ministro Nasser Bourita.",
+            "el ministro Nasser Bourita dijo",
+        ),
     ],
 )
 def test_attribution_names_who_says_so(sentence, who):

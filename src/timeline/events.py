@@ -36,7 +36,7 @@ _GROUPS = (
     r"|investigators|prosecutors|diplomats|organi[sz]ers|spokes(?:man|woman|person))"
 )
 _SPEAKER = (
-    rf"(?:{_GROUPS}|(?:[A-Z][\w'’-]*\.?|the|a|an|his|her|their|its)"
+    rf"(?:{_GROUPS}|(?:[A-Z][\w'’-]*\.?|the|a|an|his|her|their|its|le|la|les|el|los|las|l['’])"
     r"(?:\s+(?:[A-Z][\w'’-]*\.?|of|the|for|and|de|[a-z][\w'’-]*(?=\s+[A-Z]))){0,6})"
 )
 _SAID = (
@@ -44,13 +44,20 @@ _SAID = (
     r"|explained|noted|warned|insisted|claimed|stressed|emphasi[sz]ed|declared)"
 )
 _WHEN = r"(?:\s+(?:on|in|at|last|this|late|early)\s+[^,.;]{1,30}|\s+(?:yesterday|today|tonight))?"
+# French and Spanish put the verb first: "…», a déclaré M. Bourita, qui a plaidé …".
+_SAID_FIRST = (
+    r"(?:said|says|added|told\s+\w+|a(?:-t-(?:il|elle))?\s+(?:déclaré|affirmé|indiqué|ajouté"
+    r"|souligné|précisé|expliqué|dit|estimé)|(?:dijo|afirmó|declaró|añadió|señaló|aseguró"
+    r"|explicó|indicó))"
+)
 _ATTRIBUTION_END = re.compile(
-    rf"[,”\"’']+\s*(?P<who>{_SPEAKER}|he|she|they|it)\s+(?P<verb>{_SAID}){_WHEN}\s*[.!]?\s*$"
-    rf"|[,”\"’']+\s*(?P<verb2>said|says|added|told\s+\w+)\s+(?P<who2>{_SPEAKER}){_WHEN}\s*[.!]?\s*$"
+    rf"[,”\"’'»]+\s*(?P<who>{_SPEAKER}|he|she|they|it)\s+(?P<verb>{_SAID}){_WHEN}\s*[.!]?\s*$"
+    rf"|[,”\"’'»]+\s*(?P<verb2>{_SAID_FIRST})\s+(?P<who2>{_SPEAKER}){_WHEN}"
+    r"(?:,\s*(?:qui|quien|que|who)\b[^.;]*)?\s*[.!]?\s*$"
 )
 _ATTRIBUTION_START = re.compile(
     rf"^(?:(?P<who>{_SPEAKER})\s+(?P<verb>{_SAID}){_WHEN}\s*(?:that\s+|:\s*|,\s*)"
-    r"|(?P<acc>[Aa]ccording\s+to\s+[^,]{2,60}),\s*)"
+    r"|(?P<acc>(?:[Aa]ccording\s+to|[Ss]elon|[Dd]['’]après|[Ss]egún)\s+[^,]{2,60}),\s*)"
 )
 _OPEN_QUOTES = "“‘«"
 _CLOSE_QUOTES = "”’»"
