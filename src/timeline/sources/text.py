@@ -47,7 +47,8 @@ def split_front_matter(raw: str) -> tuple[dict, str]:
     import yaml  # only files with front matter pay for it
 
     try:
-        meta = yaml.safe_load(m.group(1)) or {}
+        # libyaml's loader when PyYAML has it: the same safe subset, several times faster
+        meta = yaml.load(m.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
