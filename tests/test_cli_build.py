@@ -253,3 +253,44 @@ def test_since_and_until_without_a_summary_only_filter(news_dir):
     starts = [e["date"]["start"] for e in json.loads(result.stdout)["events"]]
     assert starts and all("2019-01-21" <= s <= "2019-01-22" for s in starts)
     assert "2016-01-01" not in starts
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["build", "nowhere"], ExitCode.NO_INPUT),
+        (["build", "--bogus"], ExitCode.USAGE),
+        (["build", "--format", "pdf"], ExitCode.USAGE),
+        (["build", "--fragment"], ExitCode.USAGE),
+        (["build"], ExitCode.OK),
+    ],
+)
+def test_the_console_entry_point_returns_the_documented_exit_code(repo_like, args, code, capsys):
+    # main() is what the installed `timeline` command runs: its return value is the exit
+    # status, and typer's own copy of click must not let a traceback through
+    from timeline.cli import main
+
+    assert main(args) == code
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_fragment_mermaid_and_custom_template(repo_like, tmp_path):
+    fragment = runner.invoke(app, ["build", "-f", "html", "--fragment"])
+    assert fragment.exit_code == 0, fragment.output
+    assert fragment.stdout.startswith('<section class="timeline-fragment"')
+    assert "<html" not in fragment.stdout and "<body" not in fragment.stdout
+    assert fragment.stdout.count('<li class="entry">') == 4
+    md = runner.invoke(app, ["build", "--mermaid"])
+    assert (
+        "```mermaid\ntimeline\n    title Timeline#58; Morocco, NATO, Bourita\n    1994 : "
+        in md.stdout
+    )
+    custom = tmp_path / "dates.txt.j2"
+    custom.write_text("{% for e in entries %}{{ e.label }}\n{% endfor %}", encoding="utf-8")
+    result = runner.invoke(app, ["build", "--template", str(custom)])
+    assert result.stdout == "1994\n1995\n2016\n22 January 2019\n"
+    broken = tmp_path / "broken.html.j2"
+    broken.write_text("{% for e in %}", encoding="utf-8")
+    result = runner.invoke(app, ["build", "--template", str(broken)])
+    assert result.exit_code == ExitCode.USAGE
+    assert "broken.html.j2:1:" in result.stderr

@@ -178,6 +178,17 @@ def build(
         str,
         typer.Option(help='Write date labels in this locale (fr: "22 janvier 2019").'),
     ] = "en",
+    fragment: Annotated[
+        bool,
+        typer.Option(help="HTML: only the timeline <section>, styles scoped, for embedding."),
+    ] = False,
+    mermaid: Annotated[
+        bool, typer.Option(help="Markdown: add a Mermaid timeline diagram.")
+    ] = False,
+    template: Annotated[
+        Path | None,
+        typer.Option(help="Render with this jinja2 template (context: templates/README.md)."),
+    ] = None,
 ) -> None:
     """Build the timeline of a set of articles.
 
@@ -192,6 +203,9 @@ def build(
     from .render import format_for_path, formats, render
     from .sources import read_sources
 
+    if fmt is None and template is not None:
+        # a custom template writes what it writes: the format only picks escaping rules
+        fmt = "html" if ".htm" in template.name.lower() else "md"
     if fmt is None:
         fmt = "md"
         if output is not None:
@@ -240,7 +254,10 @@ def build(
     for note in timeline.warnings:
         if not note.startswith("skipped "):
             _warn(note)
-    write_output(render(timeline, fmt, locale=locale), output)
+    text = render(
+        timeline, fmt, locale=locale, fragment=fragment, mermaid=mermaid, template=template
+    )
+    write_output(text, output)
     if output is not None:
         typer.echo(
             f"timeline: wrote {output} ({len(timeline.entries)} entries from "
@@ -385,7 +402,8 @@ def _table(rows: list[dict], columns: list[str]) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script: run the app, map errors to exit codes."""
     try:
-        app(args=argv, prog_name="timeline", standalone_mode=False)
+        # without standalone mode click returns the code of a typer.Exit instead of raising
+        code = app(args=argv, prog_name="timeline", standalone_mode=False)
     except KeyboardInterrupt:
         typer.echo("timeline: interrupted", err=True)
         return int(ExitCode.INTERRUPTED)
@@ -395,15 +413,17 @@ def main(argv: list[str] | None = None) -> int:
         typer.echo("timeline: aborted", err=True)
         return int(ExitCode.INTERRUPTED)
     except Exception as exc:  # click's usage errors and anything else
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
+        # typer may carry its own copy of click (typer._click): recognise its usage errors
+        # by what they do, not by which module defined them
+        if callable(getattr(exc, "show", None)) and isinstance(
+            getattr(exc, "exit_code", None), int
+        ):
             exc.show()
             return int(exc.exit_code)
         if isinstance(exc, BrokenPipeError):
             return int(ExitCode.OK)
         raise
-    return int(ExitCode.OK)
+    return code if isinstance(code, int) else int(ExitCode.OK)
 
 
 if __name__ == "__main__":

@@ -63,3 +63,7 @@ class OutputError(TimelineError):
 
 class UnknownFormatError(UsageError):
     """An output format, summariser or other registry name that does not exist."""
+
+
+class TemplateError(UsageError):
+    """A user's template (--template) that does not load or fails to render."""

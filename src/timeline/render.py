@@ -145,8 +145,8 @@ _MODS = {
     "END": "end of {}",
     "BEFORE": "before {}",
     "AFTER": "after {}",
-    "ON_OR_BEFORE": "on or before {}",
-    "ON_OR_AFTER": "on or after {}",
+    "ON_OR_BEFORE": "until {}",
+    "ON_OR_AFTER": "since {}",
     "LESS_THAN": "less than {}",
     "MORE_THAN": "more than {}",
     "EQUAL_OR_LESS": "at most {}",
@@ -179,6 +179,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # The locale date labels are written in: "en" (the built-in English labels) or any locale
 # babel knows ("fr" -> "22 janvier 2019").  Set for the length of one render() call.
 _LOCALE: contextvars.ContextVar[str] = contextvars.ContextVar("timeline_locale", default="en")
+# Template switches of one render() call: {"fragment": bool, "mermaid": bool}.
+_OPTIONS: contextvars.ContextVar[dict[str, bool]] = contextvars.ContextVar(
+    "timeline_render_options",
+    default={"fragment": False, "mermaid": False},  # noqa: B039
+)
 
 # Words babel has no pattern for, in the languages whose reports the tool reads.
 _LOCAL_WORDS: dict[str, dict[str, str]] = {
@@ -653,28 +658,47 @@ def context(timeline: Timeline) -> dict[str, Any]:
 # ---------------------------------------------------------------------------------------
 
 
+def mermaid_text(text: str, limit: int = 0) -> str:
+    """Text safe inside a Mermaid ``timeline`` line: one line, no ``:`` (it separates
+    periods from events) or ``#``/``;`` (entity and statement syntax) left raw, no backtick
+    (it could close the Markdown fence); cut to ``limit`` characters when given."""
+    text = " ".join(str(text).split()).replace("`", "'")
+    if limit and len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return re.sub(r"[#:;]", lambda m: f"#{ord(m.group())};", text)
+
+
 def _template_dirs() -> tuple[Path, ...]:
     here = Path(__file__).resolve()
     return (Path(__file__).parent / "templates", here.parents[2] / "templates")
 
 
-@functools.lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
-    """The jinja2 environment for the built-in templates (cached)."""
+@functools.lru_cache(maxsize=8)
+def environment(extra: str | None = None) -> jinja2.Environment:
+    """The jinja2 environment for the built-in templates (cached); ``extra`` is a folder
+    searched first, for a user's own template (which may include or extend the built-in
+    ones).  Autoescaping is on for every ``*.html.j2``/``*.htm.j2``/``*.xml.j2`` template.
+
+    Article text only ever reaches a template as data: "{{ 7*7 }}" in an article is
+    printed as written, never evaluated."""
     candidates = _template_dirs()
     folder = next((d for d in candidates if d.is_dir()), None)
     if folder is None:
         tried = ", ".join(str(d) for d in candidates)
         raise TimelineError(f"cannot find the output templates (looked in {tried})")
+    folders = [extra, str(folder)] if extra else [str(folder)]
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(folder)),
-        autoescape=jinja2.select_autoescape(["html.j2", "html"], default=False),
+        loader=jinja2.FileSystemLoader(folders),
+        autoescape=jinja2.select_autoescape(
+            ["html.j2", "htm.j2", "xml.j2", "html", "htm", "xml"], default=False
+        ),
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
     env.filters.update(
+        mermaid_text=mermaid_text,
         md_escape=md_escape,
         md_url=md_url,
         ucfirst=_ucfirst,
@@ -684,13 +708,36 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_template(name: str, timeline: Timeline) -> str:
-    """Render the named template with :func:`context` of the timeline."""
+def render_template(name: str, timeline: Timeline, **extra: Any) -> str:
+    """Render the named built-in template with :func:`context` of the timeline (plus
+    ``extra`` variables such as ``fragment`` or ``mermaid``)."""
     try:
         template = environment().get_template(name)
     except jinja2.TemplateNotFound as exc:
         raise TimelineError(f"template not found: {name}") from exc
-    return template.render(**context(timeline))
+    return template.render(**context(timeline), **_OPTIONS.get(), **extra)
+
+
+def render_custom(path: str | Path, timeline: Timeline) -> str:
+    """Render a user's template file (``--template FILE.j2``) with the documented context
+    (templates/README.md).  Raises TemplateError for a template that does not load or
+    fails to render, naming the file and line."""
+    from .errors import TemplateError
+
+    file = Path(path)
+    if not file.is_file():
+        raise TemplateError(f"{path}: no such template file")
+    try:
+        env = environment(str(file.resolve().parent))
+        template = env.get_template(file.name)
+        text = template.render(**context(timeline), **_OPTIONS.get())
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"{path}:{exc.lineno}: {exc.message}") from None
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(f"{path}: {exc.message} (see templates/README.md)") from None
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"{path}: {exc}") from None
+    return text if text.endswith("\n") else text + "\n"
 
 
 # ---------------------------------------------------------------------------------------
@@ -744,17 +791,38 @@ def format_for_path(path: str) -> str | None:
     return best[1] if best else None
 
 
-def render(timeline: Timeline, fmt: str, locale: str = "en") -> str:
+def render(
+    timeline: Timeline,
+    fmt: str,
+    locale: str = "en",
+    *,
+    fragment: bool = False,
+    mermaid: bool = False,
+    template: str | Path | None = None,
+) -> str:
     """Render the timeline in the named format, its date labels in ``locale`` ("fr" gives
-    "22 janvier 2019"; "en", the default, the built-in English labels)."""
+    "22 janvier 2019"; "en", the default, the built-in English labels).
+
+    ``fragment`` (HTML only): just the timeline ``<section>``, its styles scoped to it, for
+    pasting into another page.  ``mermaid`` (Markdown only): add a Mermaid ``timeline``
+    block.  ``template``: render this jinja2 file instead of the format's built-in template
+    (``fmt`` then only names what the output is)."""
     found = _FORMATS.get(fmt.strip().lower())
     if found is None:
         known = ", ".join(formats())
         raise UnknownFormatError(f"unknown output format {fmt!r} (known formats: {known})")
+    if fragment and found.name != "html":
+        raise UsageError("--fragment is for HTML output (-f html)")
+    if mermaid and found.name != "md":
+        raise UsageError("--mermaid is for Markdown output (-f md)")
     token = _LOCALE.set(check_locale(locale))
+    options = _OPTIONS.set({"fragment": fragment, "mermaid": mermaid})
     try:
+        if template is not None:
+            return render_custom(template, timeline)
         return found.func(timeline)
     finally:
+        _OPTIONS.reset(options)
         _LOCALE.reset(token)
 
 
@@ -831,5 +899,7 @@ def render_markdown(timeline: Timeline) -> str:
 
 @register_format("html", (".html", ".htm"))
 def render_html(timeline: Timeline) -> str:
-    """One self-contained HTML page: inline CSS, no scripts, no external assets."""
-    return render_template("timeline.html.j2", timeline).strip("\n") + "\n"
+    """One self-contained HTML page: inline CSS, no scripts, no external assets; with
+    ``fragment`` only the timeline section, its styles scoped to it."""
+    name = "timeline.fragment.html.j2" if _OPTIONS.get().get("fragment") else "timeline.html.j2"
+    return render_template(name, timeline).strip("\n") + "\n"

@@ -389,10 +389,24 @@ def _year_mod(spot: Spot, ctx: Context) -> Normalised | None:
     return Normalised(cal.year(y, MODS.get(word)), RESOLVED_ABSOLUTE)
 
 
+# The word before a year that bounds or blurs it: "since 1994" is from 1994 on, "around 1995"
+# is about then.  TIMEX3 says so with mod; the year itself stays the value.
+_YEAR_BOUNDS = {
+    "since": "ON_OR_AFTER", "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE",
+    "before": "BEFORE", "after": "AFTER", "around": "APPROX", "circa": "APPROX", "c.": "APPROX",
+}  # fmt: skip
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+
+
 def _year(spot: Spot, ctx: Context) -> Normalised | None:
     if looks_like_count(ctx.sentence, spot):
         return None
-    return Normalised(cal.year(int(spot.groups["year"])), RESOLVED_ABSOLUTE)
+    tv = cal.year(int(spot.groups["year"]))
+    m = _WORD_BEFORE.search(before(ctx.sentence, spot, 16))
+    mod = _YEAR_BOUNDS.get(m.group(1).lower()) if m else None
+    if mod:
+        tv = replace(tv, mod=mod)
+    return Normalised(tv, RESOLVED_ABSOLUTE)
 
 
 def _day_word(spot: Spot, ctx: Context) -> Normalised | None:
