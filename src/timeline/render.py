@@ -659,13 +659,15 @@ def context(timeline: Timeline) -> dict[str, Any]:
 
 
 def mermaid_text(text: str, limit: int = 0) -> str:
-    """Text safe inside a Mermaid ``timeline`` line: one line, no ``:`` (it separates
-    periods from events) or ``#``/``;`` (entity and statement syntax) left raw, no backtick
-    (it could close the Markdown fence); cut to ``limit`` characters when given."""
-    text = " ".join(str(text).split()).replace("`", "'")
+    """Text safe inside a Mermaid ``timeline`` line: one line, and as Mermaid entity codes
+    (``#58;``) the ``:`` that separates periods from events, ``#`` and ``;`` (entity
+    syntax), the markup characters ``< > & " '`` and the backtick (it could close the
+    Markdown fence); cut to ``limit`` characters when given."""
+    text = " ".join(str(text).split())
     if limit and len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
-    return re.sub(r"[#:;]", lambda m: f"#{ord(m.group())};", text)
+    # Mermaid renders labels as HTML: markup goes in as entity codes, inert
+    return re.sub(r"[#:;<>&\"'`]", lambda m: f"#{ord(m.group())};", text)
 
 
 def _template_dirs() -> tuple[Path, ...]:
