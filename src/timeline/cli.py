@@ -146,7 +146,9 @@ def build(
     fmt: Annotated[
         str | None,
         typer.Option(
-            "--format", "-f", help="md, html or json. Default: from the -o suffix, else md."
+            "--format",
+            "-f",
+            help="md, html, json, timelinejs, csv or ics. Default: from the -o suffix, else md.",
         ),
     ] = None,
     title: Annotated[str | None, typer.Option(help="Title of the timeline.")] = None,

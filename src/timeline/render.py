@@ -905,3 +905,8 @@ def render_html(timeline: Timeline) -> str:
     ``fragment`` only the timeline section, its styles scoped to it."""
     name = "timeline.fragment.html.j2" if _OPTIONS.get().get("fragment") else "timeline.html.j2"
     return render_template(name, timeline).strip("\n") + "\n"
+
+
+# Formats written by code rather than templates (TimelineJS, CSV, iCalendar) register
+# through the same door; imported last, as they use the registry above.
+from . import exports  # noqa: E402, F401
