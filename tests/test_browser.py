@@ -534,30 +534,7 @@ _MARKERS_JS = """
 """
 
 
-@pytest.mark.parametrize(
-    "kind",
-    [
-        pytest.param(
-            "print",
-            marks=pytest.mark.xfail(
-                strict=True,
-                raises=AssertionError,
-                reason="known: in print (padding 0) each entry's circle hangs 5 px into the page "
-                "margin and its left half is cut off; remove this mark once the template keeps "
-                "the circles inside",
-            ),
-        ),
-        pytest.param(
-            "fragment",
-            marks=pytest.mark.xfail(
-                strict=True,
-                raises=AssertionError,
-                reason="known: the fragment has no padding, so each circle hangs 5 px outside "
-                "its background; remove this mark once the template keeps the circles inside",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("kind", ["print", "fragment"])
 def test_entry_markers_inside_the_box(
     open_page, bundled: timeline.Timeline, bundled_page: Path, tmp_path: Path, kind: str
 ):
