@@ -50,11 +50,15 @@ def build_from_articles(
     day_first: bool = True,
     ratio: float | None = None,
     selection: Selection | None = None,
+    jobs: int = 1,
+    cache: str | os.PathLike[str] | None = None,
 ) -> Timeline:
     """The timeline of already-read articles.  ``day_first=False`` reads 03/04/2019 as
     4 March (US style) instead of 3 April.  ``selection`` keeps what matters of a large
     input (:class:`timeline.merge.Selection`: query, date range, number of dates and
-    sentences per date); without it every entry is kept."""
+    sentences per date); without it every entry is kept.  ``jobs`` processes share the
+    per-article work and ``cache`` (a folder) keeps per-article results for the next run;
+    neither changes the timeline."""
     from .engine import Options, run
     from .errors import NoArticlesError
     from .merge import corpus_title, merge, select
@@ -62,7 +66,7 @@ def build_from_articles(
     if not articles:
         raise NoArticlesError("no articles to build a timeline from")
     options = Options(summarizer=summarizer, sentences=sentences, day_first=day_first, ratio=ratio)
-    results = tuple(run(articles, options))
+    results = tuple(run(articles, options, jobs=jobs, cache=cache))
     entries = merge(e for r in results for e in r.events)
     if selection is not None and selection.active:
         entries = select(entries, results, selection)

@@ -191,6 +191,14 @@ def build(
         Path | None,
         typer.Option(help="Render with this jinja2 template (context: templates/README.md)."),
     ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option(min=0, help="Processes for the per-article work (0: one per core)."),
+    ] = 0,
+    cache: Annotated[
+        Path | None,
+        typer.Option(help="Keep per-article results here; a rebuild redoes only new articles."),
+    ] = None,
 ) -> None:
     """Build the timeline of a set of articles.
 
@@ -202,6 +210,7 @@ def build(
     Feeds, pages and exports: timeline build https://example.com/feed.rss --follow
     """
     from . import build_from_articles
+    from .engine import default_jobs
     from .render import format_for_path, formats, render
     from .sources import read_sources
 
@@ -252,6 +261,8 @@ def build(
         day_first=not month_first,
         ratio=ratio,
         selection=selection,
+        jobs=jobs or default_jobs(),
+        cache=cache,
     )
     for note in timeline.warnings:
         if not note.startswith("skipped "):

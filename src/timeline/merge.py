@@ -187,11 +187,13 @@ def key_terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(names), frozenset(terms)
 
 
+@lru_cache(maxsize=65536)  # names of one sentence are split again and again in a merge
 def _plain(names: frozenset[str]) -> frozenset[str]:
     """Names as written, without the cross-script skeletons."""
     return frozenset(n for n in names if not n.startswith("~"))
 
 
+@lru_cache(maxsize=65536)
 def _skeletons(names: frozenset[str]) -> frozenset[str]:
     return frozenset(n for n in names if n.startswith("~"))
 
@@ -369,6 +371,10 @@ def _join_linked(clusters: list[_Cluster]) -> list[_Cluster]:
     return list(joined.values())
 
 
+def _one_day(tv: TimeValue) -> bool:
+    return tv.start is not None and tv.start == tv.end
+
+
 def _overlaps(a: TimeValue, b: TimeValue) -> bool:
     """A cheap first test: dates that share no day are never compatible."""
     if a.start is None or a.end is None or b.start is None or b.end is None:
@@ -394,24 +400,47 @@ def merge(events: Iterable[Event]) -> list[Entry]:
     ordered = sorted(events, key=_event_key)
     clusters: list[_Cluster] = []
     by_year: dict[int | None, list[_Cluster]] = {}
+    # A one-day event can only join a cluster of its own day or a longer stretch around
+    # it: those are indexed so that it need not be weighed against every cluster of its
+    # year (the same candidates, in the same creation order, as a full scan would give).
+    seq: dict[int, int] = {}  # id(cluster) -> creation order
+    by_day: dict[date, list[_Cluster]] = {}  # one-day clusters by their day
+    wide: dict[int | None, list[_Cluster]] = {}  # longer clusters by year bucket
     # coarse dates first, so "January 2019" has its entry when "22 January" arrives;
     # the clustering then does not depend on which of them the input lists first
     for event in sorted(ordered, key=lambda e: (_bucket(e.date) is not None, _event_key(e))):
         bucket = _bucket(event.date)
-        candidates = by_year.get(bucket, []) if bucket is not None else []
-        candidates = candidates + by_year.get(None, [])
-        if bucket is None:
-            candidates = clusters
         key = _date_key(event.date)
+        if bucket is not None and _one_day(event.date):
+            day = event.date.start
+            candidates = [*by_day.get(day, ()), *wide.get(bucket, ()), *by_year.get(None, ())]
+            candidates.sort(key=lambda c: seq[id(c)])
+        else:
+            candidates = by_year.get(bucket, []) if bucket is not None else []
+            candidates = candidates + by_year.get(None, [])
+            if bucket is None:
+                candidates = clusters
         home = next(
             (c for c in candidates if _overlaps(c.date, event.date) and c.accepts(event, key)), None
         )
         if home is None:
             home = _Cluster(event)
+            seq[id(home)] = len(clusters)
             clusters.append(home)
             by_year.setdefault(bucket, []).append(home)
+            if bucket is not None:
+                if _one_day(home.date):
+                    by_day.setdefault(home.date.start, []).append(home)
+                else:
+                    wide.setdefault(bucket, []).append(home)
         else:
+            was_one_day = _one_day(home.date)
             home.add(event)
+            now_one_day = not was_one_day and _one_day(home.date)
+            if bucket is not None and now_one_day and home in wide.get(bucket, ()):
+                # look it up by its day from here on
+                wide[bucket].remove(home)
+                by_day.setdefault(home.date.start, []).append(home)
     clusters = _join_linked(clusters)
     clusters.sort(key=lambda c: _event_key(c.first()))
     contexts = {id(e.source): e.context for e in ordered if e.context}
@@ -541,10 +570,11 @@ def corpus_title(texts: Sequence[str], limit: int = 3) -> str:
     shown: dict[str, str] = {}
     for text in texts:
         seen = set()
-        for i, m in enumerate(_TOKEN.finditer(text)):
-            word = m.group().replace("’", "'").removesuffix("'s")
+        # the capitalised words only, the first word of the text aside
+        for word in [w for w in _TOKEN.findall(text)[1:] if w[0].isupper()]:
+            word = word.replace("’", "'").removesuffix("'s")
             low = word.lower()
-            if i == 0 or not word[0].isupper() or low in STOP_WORDS or len(low) < 3:
+            if low in STOP_WORDS or len(low) < 3:
                 continue
             total[low] += 1
             if low not in seen:
