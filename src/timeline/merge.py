@@ -482,6 +482,12 @@ def _told_alike(a: Entry, b: Entry, contexts: dict, generic: frozenset[str]) -> 
     sentence before, most of their vocabulary.  Words most of a large corpus uses (its
     topic) do not count."""
     ra, rb = a.sources[0], b.sources[0]
+    # the cheap tests first: most pairs of a large corpus fail them
+    if a.date.granularity == "day":
+        if not {ra.resolution, rb.resolution} & {RESOLVED_DCT, RESOLVED_ANAPHORIC}:
+            return False
+    elif not (_origin(ra) and _origin(rb)):
+        return False
     names_a, terms_a = key_terms(ra.sentence)
     names_b, terms_b = key_terms(rb.sentence)
     names_a, names_b, terms_a, terms_b = (
@@ -491,12 +497,11 @@ def _told_alike(a: Entry, b: Entry, contexts: dict, generic: frozenset[str]) -> 
         terms_b - generic,
     )
     if a.date.granularity == "day":
-        relative = {ra.resolution, rb.resolution} & {RESOLVED_DCT, RESOLVED_ANAPHORIC}
         longer = max(len(terms_a), len(terms_b))
         shared = len(terms_a & terms_b) / longer if longer else 0.0
         # most of BOTH sentences: a short quote-opening sentence is not the same report
-        return bool(relative) and len(names_a & names_b) >= 3 and shared >= 0.6
-    if not (_origin(ra) and _origin(rb)) or not names_a & names_b - _ORIGIN_WORDS:
+        return len(names_a & names_b) >= 3 and shared >= 0.6
+    if not names_a & names_b - _ORIGIN_WORDS:
         return False
     wide_a = key_terms(contexts.get(id(ra), "") + " " + ra.sentence)
     wide_b = key_terms(contexts.get(id(rb), "") + " " + rb.sentence)
