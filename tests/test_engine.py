@@ -91,3 +91,29 @@ def test_cli_jobs_and_cache(many_articles, tmp_path):
         outs.append(result.stdout)
     assert outs[0] == outs[1] == outs[2]
     shutil.rmtree(tmp_path / "c")
+
+
+def test_dask_on_a_local_cluster_gives_byte_identical_output(many_articles):
+    distributed = pytest.importorskip("distributed")
+    articles, _ = read_all([many_articles])
+    local = render(timeline.build_from_articles(articles, jobs=1), "json")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
+        remote = timeline.build_from_articles(
+            articles, engine="dask", scheduler=cluster.scheduler_address
+        )
+    assert render(remote, "json") == local
+
+
+def test_dask_without_a_scheduler_and_bad_engine_names(many_articles):
+    from timeline.errors import UsageError
+
+    pytest.importorskip("dask.bag")
+    articles, _ = read_all([many_articles])
+    local = render(timeline.build_from_articles(articles), "json")
+    assert render(timeline.build_from_articles(articles, engine="dask", jobs=2), "json") == local
+    with pytest.raises(UsageError, match="unknown engine"):
+        timeline.build_from_articles(articles, engine="spark")
+    with pytest.raises(UsageError, match="--scheduler is for --engine dask"):
+        timeline.build_from_articles(articles, scheduler="tcp://127.0.0.1:1")

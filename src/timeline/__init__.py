@@ -52,13 +52,16 @@ def build_from_articles(
     selection: Selection | None = None,
     jobs: int = 1,
     cache: str | os.PathLike[str] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Timeline:
     """The timeline of already-read articles.  ``day_first=False`` reads 03/04/2019 as
     4 March (US style) instead of 3 April.  ``selection`` keeps what matters of a large
     input (:class:`timeline.merge.Selection`: query, date range, number of dates and
     sentences per date); without it every entry is kept.  ``jobs`` processes share the
     per-article work and ``cache`` (a folder) keeps per-article results for the next run;
-    neither changes the timeline."""
+    ``engine="dask"`` runs the per-article work on Dask (on the cluster at ``scheduler``,
+    else local processes).  None of these changes the timeline."""
     from .engine import Options, run
     from .errors import NoArticlesError
     from .merge import corpus_title, merge, select
@@ -66,7 +69,9 @@ def build_from_articles(
     if not articles:
         raise NoArticlesError("no articles to build a timeline from")
     options = Options(summarizer=summarizer, sentences=sentences, day_first=day_first, ratio=ratio)
-    results = tuple(run(articles, options, jobs=jobs, cache=cache))
+    results = tuple(
+        run(articles, options, jobs=jobs, cache=cache, engine=engine, scheduler=scheduler)
+    )
     entries = merge(e for r in results for e in r.events)
     if selection is not None and selection.active:
         entries = select(entries, results, selection)

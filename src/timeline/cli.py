@@ -199,6 +199,15 @@ def build(
         Path | None,
         typer.Option(help="Keep per-article results here; a rebuild redoes only new articles."),
     ] = None,
+    engine: Annotated[
+        str, typer.Option(help="local (processes on this machine) or dask.")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="With --engine dask: the scheduler of a running cluster (tcp://host:8786)."
+        ),
+    ] = None,
 ) -> None:
     """Build the timeline of a set of articles.
 
@@ -263,6 +272,8 @@ def build(
         selection=selection,
         jobs=jobs or default_jobs(),
         cache=cache,
+        engine=engine,
+        scheduler=scheduler,
     )
     for note in timeline.warnings:
         if not note.startswith("skipped "):

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from . import events as events_stage
+from .errors import UsageError
 from .model import Article, ArticleResult
 from .segment import sentences as split_sentences
 
@@ -77,18 +78,30 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+ENGINES = ("local", "dask")
+
+
 def run(
     articles: Iterable[Article],
     options: Options,
     *,
     jobs: int = 1,
     cache: str | os.PathLike[str] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Iterator[ArticleResult]:
     """Process articles, yielding their results in input order.
 
-    ``jobs`` > 1 spreads the work over that many processes; ``cache`` is a folder of
-    earlier results, keyed by the article's content, the options and the tool's code, so
-    only new or changed articles are processed.  Neither changes a single result."""
+    ``jobs`` > 1 spreads the work over that many local processes; ``engine="dask"`` hands
+    it to Dask instead (a ``dask.bag`` over the articles), on the cluster whose scheduler
+    is at ``scheduler`` ("tcp://host:8786") or, without one, on local processes.
+    ``cache`` is a folder of earlier results, keyed by the article's content, the options
+    and the tool's code, so only new or changed articles are processed.  None of these
+    changes a single result."""
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine {engine!r}: choose {' or '.join(ENGINES)}")
+    if scheduler is not None and engine != "dask":
+        raise UsageError("--scheduler is for --engine dask")
     from .cache import ResultCache
 
     store = ResultCache(cache, options) if cache is not None else None
@@ -100,7 +113,11 @@ def run(
             done[index] = _reindexed(hit, index)
         else:
             pending.append((index, article))
-    computed = _compute(pending, options, jobs)
+    computed = (
+        _compute_dask(pending, options, scheduler, jobs)
+        if engine == "dask"
+        else _compute(pending, options, jobs)
+    )
     inputs = dict(pending)
     for index in range(len(done) + len(pending)):
         if index in done:
@@ -124,6 +141,32 @@ def _compute(
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         # map() hands results back in input order, whichever worker finishes first
         yield from pool.map(_process_pair, pending, itertools.repeat(options), chunksize=_CHUNK)
+
+
+def _compute_dask(
+    pending: list[tuple[int, Article]], options: Options, scheduler: str | None, jobs: int
+) -> Iterator[ArticleResult]:
+    if not pending:
+        return
+    try:
+        import dask.bag as db
+    except ImportError:
+        raise UsageError("--engine dask needs dask: pip install 'dask[bag]' distributed") from None
+    # a bag keeps its items' order: results come back in input order
+    bag = db.from_sequence(pending, partition_size=_CHUNK).map(_process_pair, options)
+    if scheduler is None:
+        yield from bag.compute(scheduler="processes", num_workers=max(1, jobs))
+        return
+    try:
+        from distributed import Client
+    except ImportError:
+        raise UsageError("--scheduler needs dask.distributed: pip install distributed") from None
+    try:
+        client = Client(scheduler, timeout="20s")
+    except OSError as exc:
+        raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    with client:
+        yield from client.compute(bag).result()
 
 
 def _process_pair(pair: tuple[int, Article], options: Options) -> ArticleResult:
