@@ -53,6 +53,7 @@ import json
 import math
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -189,8 +190,11 @@ def best(cmd: list[str], repeat: int, what: str, **kwargs) -> Run:
     return min(runs, key=lambda r: r.seconds)
 
 
+OURS_ARGS: list[str] = []  # --ours-args, added to every `timeline build`
+
+
 def ours_cmd(folder: Path, out: Path, fmt: str, *extra: str) -> list[str]:
-    return [*TIMELINE, "build", str(folder), "-f", fmt, "-o", str(out), *extra]
+    return [*TIMELINE, "build", str(folder), "-f", fmt, "-o", str(out), *extra, *OURS_ARGS]
 
 
 def naive_cmd(folder: Path, out: Path) -> list[str]:
@@ -275,17 +279,21 @@ def compare(topic: str, limit: int | None, repeat: int, timeout: float | None, t
     paths = write_articles(t17_articles(topic, limit), folder, source="BBC")
     mb = size_mb(paths)
     print(f"\n## {topic}: ours vs naive ({len(paths)} articles, {mb:.2f} MB; {load()})")
-    ours = best(ours_cmd(folder, out / "ours.md", "md"), repeat, "ours", timeout=timeout)
+    runs = [
+        ("ours", best(ours_cmd(folder, out / "ours.md", "md"), repeat, "ours", timeout=timeout))
+    ]
+    if has_option("--jobs") and "--jobs" not in OURS_ARGS:  # like for like: one process
+        cmd = ours_cmd(folder, out / "ours1.md", "md", "--jobs", "1")
+        runs.append(("ours --jobs 1", best(cmd, repeat, "ours --jobs 1", timeout=timeout)))
     naive = best(naive_cmd(folder, out / "naive.md"), repeat, "naive", timeout=timeout)
     table(
         f"{topic}, whole process, best of {repeat}",
         ["tool", "seconds", "articles/s", "MB/s", "peak RSS MB", "timeline items"],
-        [
-            ["ours", *speed_cells(ours, len(paths), mb), entries(ours)],
-            ["naive", *speed_cells(naive, len(paths), mb), naive.stdout.strip() or "?"],
-        ],
+        [[name, *speed_cells(r, len(paths), mb), entries(r)] for name, r in runs]
+        + [["naive", *speed_cells(naive, len(paths), mb), naive.stdout.strip() or "?"]],
     )
-    print(f"ratio {naive.seconds / ours.seconds:.1f}x (naive time / our time)")
+    for name, r in runs:
+        print(f"ratio {naive.seconds / r.seconds:.1f}x (naive time / {name} time)")
 
 
 def jobs_compare(topic: str, limit: int | None, repeat: int, timeout: float | None, tmp: Path):
@@ -540,6 +548,9 @@ def main() -> int:
     parser.add_argument("--naive-max", type=int, default=1000, help="naive up to this size")
     parser.add_argument("--repeat", type=int, default=1, help="best of this many runs")
     parser.add_argument("--timeout", type=float, default=None, help="seconds per run")
+    parser.add_argument(
+        "--ours-args", default="", metavar="ARGS", help='added to every build, e.g. "--jobs 1"'
+    )
     parser.add_argument("--naive-run", nargs=2, metavar=("DIR", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -550,6 +561,7 @@ def main() -> int:
         print(n)
         return 0
 
+    OURS_ARGS[:] = shlex.split(args.ours_args)
     on_topic = args.compare or args.jobs_compare or args.cache_compare
     if not on_topic and not args.synthetic:
         args.compare = on_topic = True
@@ -559,7 +571,8 @@ def main() -> int:
     if on_topic and not any(CORPUS.glob(f"{args.topic}/InputDocs/*/*.txt")):
         print(f"no topic {args.topic!r} in {CORPUS}", file=sys.stderr)
         return 2
-    print(f"timeline: {' '.join(TIMELINE)}; Python {sys.version.split()[0]}; {load()}")
+    print(f"timeline: {' '.join(TIMELINE)} build ... {' '.join(OURS_ARGS)}".rstrip())
+    print(f"Python {sys.version.split()[0]}; {load()}")
     with tempfile.TemporaryDirectory(prefix="timeline-speed-") as name:
         tmp = Path(name)
         common = (args.topic, args.limit, args.repeat, args.timeout, tmp)

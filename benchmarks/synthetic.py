@@ -207,7 +207,7 @@ KINDS: dict[str, dict[str, list[str]]] = {
         ],
         "lines": [
             "Leaders from {n} countries will meet in {place} {when} for talks on trade.",
-            "{person}, {role}, said the summit had reached agreement {when2} after {dur} of talks.",
+            "{person}, {role}, said the summit reached agreement {when2} after {n} days of talks.",
             "The agreement commits members to cut emissions by {pct} by {future_year}.",
             "Protesters gathered outside the conference centre {rel}.",
             "The last summit, held in {place2} {year}, ended without a deal.",
@@ -223,9 +223,9 @@ FILLER = [
     '"We are doing everything we can," {surname} told reporters {rel}.',
     '"This is a difficult time for everyone," said {person2}, {role2}.',
     "{org} said it would publish a full report {next}.",
-    "A spokesman for {org} declined to comment {rel}.",
+    "A spokesman for {org} declined to comment.",
     "Local media reported that {n} people had been taken to hospital.",
-    "The figures were released by {org} at {time} {rel}.",
+    "The figures were released by {org} at {time}.",
     "Critics said the response had been too slow.",
     "{surname} is expected to make a statement {next}.",
     "The government has been under pressure {past} to act.",
@@ -233,7 +233,7 @@ FILLER = [
     "{org2} said about {big} people had been affected.",
     "The issue has been debated {past} without a solution.",
     "Officials in {place2} said they were watching events closely.",
-    "More than {big} people signed a petition {rel}.",
+    "More than {big} people have signed a petition.",
     "Of those questioned, {pct} said they supported the decision.",
     "{person2} said the plans had cost {money} so far.",
     "Further details are expected {next}.",
@@ -253,7 +253,25 @@ FILLER = [
     "Video posted online {rel} appeared to show the scene in {place}.",
     "The rules came into force on {xdate}.",
     "{person} visited {place} {when2} and met families affected by {event}.",
-    "Between {xyear} and {yearbare2}, the budget rose by {pct}.",
+    "Between {yearbare} and {yearbare2}, the budget rose by {pct}.",
+    "Many families in {place} are still waiting for help.",
+    '"Nobody expected it to be this bad," said one resident of {place}.',
+    "{org} has been criticised for its handling of {event}.",
+    "The opposition demanded an urgent statement from {surname}.",
+    "Some experts questioned whether the official figures were accurate.",
+    "The cost of {event} is still being assessed.",
+    '"We need answers, and we need them quickly," said {person2}, {role2}.',
+    "{org2} urged people in {place} to follow official advice.",
+    "Questions remain over who knew what, and when.",
+    "There were long queues outside the offices of {org} in {place}.",
+    "Television pictures showed crowds gathering in the centre of {place}.",
+    "{surname} said the government would learn from {event}.",
+    "Neither side would say how much the plan would cost.",
+    "Volunteers from across the region have offered to help.",
+    "Analysts said the outcome would be watched closely in {place2}.",
+    "The decision was taken after a meeting of senior officials.",
+    '"It is simply not good enough," {person2} said.',
+    "Officials said the risk to the public remained low.",
 ]
 
 # Sentences put together from parts, so that long articles do not repeat themselves.
@@ -316,24 +334,31 @@ OBJECTS = [
     "a {pct} cut in spending",
     "talks with {org}",
 ]
-TAILS = [
-    "",
-    "",
-    "",
-    " {rel}",
-    " {rel}",
-    " {next}",
+TAILS = [  # one in eight dated
+    *([""] * 12),
     " after {event}",
     " in {place}",
     " at a meeting in {place2}",
-    " in a statement {rel}",
-    " {past}",
-    " at {time} {rel}",
-    " {when}",
-    " {when2}",
+    " in a statement",
+    ", according to {org}",
+    " despite objections from {org2}",
+    " {rel}",
     " on {xdate}",
-    " in {xmonth}",
-    ", {n} days after {event}",
+    " {when}",
+]
+CLAUSES = [
+    *([""] * 5),
+    ", saying it was too early to judge",
+    ", saying the plan did not go far enough",
+    ", adding that lessons had been learned",
+    ", arguing that more money was needed",
+    ", saying the public deserved answers",
+    ", promising to cooperate fully",
+    ", warning that the worst might not be over",
+    ", although details remain unclear",
+    ", a move welcomed by many residents",
+    ", but gave no further details",
+    ", which critics called a distraction",
 ]
 START, END = date(2014, 1, 1), date(2018, 12, 31)
 STORIES = 20_000
@@ -346,7 +371,7 @@ _FIELDS = {
 } | {t: [f for _, f, _, _ in string.Formatter().parse(t) if f] for t in FILLER}
 _PART_FIELDS = {
     t: [f for _, f, _, _ in string.Formatter().parse(t) if f]
-    for t in SUBJECTS + VERBS + OBJECTS + TAILS
+    for t in SUBJECTS + VERBS + OBJECTS + TAILS + CLAUSES
 }
 
 
@@ -357,8 +382,9 @@ def _composed(rng: Random) -> str:
         VERBS[int(r() * len(VERBS))],
         OBJECTS[int(r() * len(OBJECTS))],
         TAILS[int(r() * len(TAILS))],
+        CLAUSES[int(r() * len(CLAUSES))],
     )
-    template = f"{parts[0]} {parts[1]} {parts[2]}{parts[3]}."
+    template = f"{parts[0]} {parts[1]} {parts[2]}{parts[3]}{parts[4]}."
     if template not in _FIELDS:
         _FIELDS[template] = [f for p in parts for f in _PART_FIELDS[p]]
     return template
@@ -547,9 +573,9 @@ def article(seed: int, i: int) -> tuple[date, str, str, str]:
             paragraphs.append(" ".join(para))
             para = []
         r = rng.random()
-        if story and (r < 0.6 or not filler):
+        if story and r < 0.3:
             template = story.pop()
-        elif filler and r < 0.75:
+        elif filler and r < 0.5:
             template = filler.pop()
         else:
             template = _composed(rng)
