@@ -11,13 +11,14 @@ tree's PSS (10 times a second) since worker processes add up.
 Sections (a table each; several may be given at once):
 
 - compare (the default when no other section is asked for, else ``--compare``): on a
-  Timeline17 topic of ../shared/corpora/t17, one after the other, single core,
+  Timeline17 topic of ../shared/corpora/t17, one after the other,
   - ours: ``timeline build DIR -f md -o OUT``: read, sentences, dates, events, summaries
-    (3 sentences), merge, Markdown;
+    (3 sentences), merge, Markdown; as a user runs it (default ``--jobs``: a process per
+    core), then with ``--jobs 1`` (one process, like for like) when the option exists;
   - naive: a Python process running per article ``dateparser.search.search_dates``
     (English, the article date as RELATIVE_BASE), the sentence around each hit, a
     3-sentence sumy LexRank summary over syntok sentences, then all events sorted and
-    rendered to Markdown with jinja2 — what a user writes first;
+    rendered to Markdown with jinja2 — what a user writes first (one process);
   then the ratio naive time / our time.
 - ``--jobs-compare``: ``timeline build DIR --jobs 1`` vs ``--jobs 2`` on the topic, the
   speed-up, and whether both outputs are byte-identical.
@@ -26,7 +27,8 @@ Sections (a table each; several may be given at once):
   their ratio (target: the rebuild under 10% of the first build), and whether the rebuilt
   output equals a build without a cache.
 - ``--synthetic N[,N...]``: a synthetic news corpus of N articles per size from ``--seed``
-  (benchmarks/synthetic.py; nothing shipped), then ``timeline build DIR -f json -o OUT``;
+  (benchmarks/synthetic.py; nothing shipped, written to a temporary folder in subfolders of
+  1,000 and deleted after its size), then ``timeline build DIR -f json -o OUT``;
   the time per 1,000 articles shows whether the cost is linear.  The naive script runs too
   for sizes up to ``--naive-max`` (1,000): above that it takes far too long.
 
@@ -41,6 +43,7 @@ wall clock: other processes on the machine slow them down (the load average is p
     .venv/bin/python benchmarks/speed.py --topic haiti_bbc --jobs-compare
     .venv/bin/python benchmarks/speed.py --topic haiti_bbc --cache-compare
     .venv/bin/python benchmarks/speed.py --synthetic 1000,10000,100000 --seed 1
+    .venv/bin/python benchmarks/speed.py --synthetic 1000,10000 --ours-args "--jobs 1"
     .venv/bin/python benchmarks/speed.py --topic haiti_bbc --compare --jobs-compare \\
         --cache-compare --synthetic 200,1000              # everything
 """
@@ -55,6 +58,7 @@ import os
 import re
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -105,11 +109,19 @@ def tree_kb(root):
     return total
 
 
-def kill(pid):
+killed = []
+
+
+def end(pid):
     try:
         os.killpg(pid, signal.SIGKILL)
     except OSError:
         pass
+
+
+def kill(pid):
+    killed.append(pid)
+    end(pid)
 
 
 with open(a["stdout"], "wb") as out, open(a["stderr"], "wb") as err:
@@ -128,6 +140,9 @@ with open(a["stdout"], "wb") as out, open(a["stderr"], "wb") as err:
     timer = threading.Timer(a["timeout"], kill, (p.pid,)) if a["timeout"] else None
     if timer:
         timer.start()
+    # Ctrl-C or kill: the run is in a session of its own, so end it too, then reap it
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: end(p.pid))
     _, status, usage = os.wait4(p.pid, 0)
     seconds = time.perf_counter() - started
     stop.set()
@@ -135,9 +150,9 @@ with open(a["stdout"], "wb") as out, open(a["stderr"], "wb") as err:
         timer.cancel()
     p.returncode = os.waitstatus_to_exitcode(status)
 maxrss = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
+timed_out = bool(killed) and p.returncode == -signal.SIGKILL
 print(json.dumps({"seconds": seconds, "maxrss_kb": maxrss, "tree_kb": peak[0] or None,
-                  "returncode": p.returncode, "timed_out": bool(timer and timer.finished.is_set()
-                  and p.returncode == -signal.SIGKILL)}))
+                  "returncode": p.returncode, "timed_out": timed_out}))
 """
 
 
@@ -158,13 +173,20 @@ def measure(cmd: list[str], *, tree: bool = False, timeout: float | None = None)
         out, err = Path(tmp, "stdout"), Path(tmp, "stderr")
         spec = {"cmd": cmd, "stdout": str(out), "stderr": str(err), "tree": tree}
         spec["timeout"] = timeout
-        helper = subprocess.run(
+        helper = subprocess.Popen(
             [sys.executable, "-I", "-S", "-c", _HELPER, json.dumps(spec)],
-            capture_output=True,
+            stdout=subprocess.PIPE,
             text=True,
-            check=True,
         )
-        r = json.loads(helper.stdout.strip().splitlines()[-1])
+        try:
+            stdout, _ = helper.communicate()
+        except BaseException:  # the helper ends the measured run on SIGTERM
+            helper.terminate()
+            helper.wait()
+            raise
+        if helper.returncode != 0:
+            raise RuntimeError(f"measuring helper failed (exit code {helper.returncode})")
+        r = json.loads(stdout.strip().splitlines()[-1])
         return Run(
             r["seconds"],
             r["maxrss_kb"] / 1024,
@@ -176,16 +198,30 @@ def measure(cmd: list[str], *, tree: bool = False, timeout: float | None = None)
         )
 
 
-def best(cmd: list[str], repeat: int, what: str, **kwargs) -> Run:
-    """The fastest of ``repeat`` runs; stops the benchmark if one fails."""
+def failure(run: Run) -> str:
+    if run.timed_out:
+        return "timed out"
+    if run.returncode == -9:
+        return "killed (SIGKILL: out of memory?)"
+    return f"exit code {run.returncode}"
+
+
+def best(cmd: list[str], repeat: int, what: str, fatal: bool = True, **kwargs) -> Run:
+    """The fastest of ``repeat`` runs.  A failed run stops the benchmark, or with ``fatal``
+    false is returned (returncode not 0) after its stderr is shown."""
     runs = []
     for _ in range(max(1, repeat)):
-        print(f"  running {what} ...", flush=True)
+        print(f"  running {what} ...", end=" ", flush=True)
         run = measure(cmd, **kwargs)
         if run.returncode != 0:
-            why = "timed out" if run.timed_out else f"exit code {run.returncode}"
+            print(failure(run), flush=True)
             tail = "\n".join(run.stderr.strip().splitlines()[-15:])
-            sys.exit(f"{what} failed ({why}): {' '.join(cmd)}\n{tail}")
+            message = f"{what} failed ({failure(run)}): {shlex.join(cmd)}\n{tail}"
+            if fatal:
+                sys.exit(message)
+            print(message, file=sys.stderr, flush=True)
+            return run
+        print(f"{run.seconds:.2f} s, peak RSS {run.rss_mb:.0f} MB", flush=True)
         runs.append(run)
     return min(runs, key=lambda r: r.seconds)
 
@@ -223,7 +259,7 @@ def table(title: str, headers: list[str], rows: list[list[object]]) -> None:
     cells = [[str(c) for c in row] for row in rows]
     widths = [max(len(r[i]) for r in [headers, *cells]) for i in range(len(headers))]
     numeric = [
-        all(re.match(r"^[\d.,x%?-]+$|^n/a$", r[i]) for r in cells) for i in range(len(headers))
+        all(re.match(r"^[\d.,x%?-]*$|^n/a$", r[i]) for r in cells) for i in range(len(headers))
     ]
 
     def line(row: list[str]) -> str:
@@ -263,6 +299,18 @@ def load() -> str:
     except OSError:
         return "load n/a"
     return f"load average {one:.2f} (1 min), {five:.2f} (5 min) on {os.cpu_count()} CPUs"
+
+
+def available_mb() -> float:
+    """MemAvailable of /proc/meminfo, in MB (infinite where there is none)."""
+    try:
+        with open("/proc/meminfo") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return math.inf
 
 
 def size_mb(paths: list[Path]) -> float:
@@ -402,43 +450,37 @@ def synthetic(
 
     print(f"\n## synthetic corpus, seed {seed}: sizes {', '.join(f'{n:,}' for n in sizes)}")
     print(f"naive script only for sizes <= {naive_max:,} (far too slow above); {load()}")
-    rows = []
+    rows, projected = [], None
     for n in sizes:
         folder = tmp / f"synthetic-{n}"
-        need = n * 12_000  # ~3.6 KB an article, and the JSON output, with room to spare
+        need = n * 25_000  # 3.7 KB an article (5.3 on disk), ~12 KB of JSON, room to spare
         free = shutil.disk_usage(tmp).free
         if need > free:
             print(f"skipped {n:,}: needs about {need / 1e9:.1f} GB in {tmp}, {free / 1e9:.1f} free")
             continue
+        if projected and projected[1] / projected[0] * n > available_mb():
+            print(
+                f"warning: at {projected[1] / projected[0]:.2f} MB an article (the last size),"
+                f" {n:,} articles would need about {projected[1] / projected[0] * n / 1e3:.0f}"
+                f" GB of RSS; {available_mb() / 1e3:.0f} GB available"
+            )
         started = time.perf_counter()
         mb = corpus.generate(folder, n, seed) / 1e6
         print(f"generated {n:,} articles, {mb:.1f} MB in {time.perf_counter() - started:.1f} s")
         print(f"  {load()}")
-        runs = [
-            (
-                "ours",
-                best(ours_cmd(folder, tmp / "out.json", "json"), repeat, "ours", timeout=timeout),
-            )
-        ]
+        cmds = [("ours", ours_cmd(folder, tmp / "out.json", "json"))]
         if n <= naive_max:
-            runs.append(
-                (
-                    "naive",
-                    best(naive_cmd(folder, tmp / "naive.md"), repeat, "naive", timeout=timeout),
-                )
-            )
-        for name, run in runs:
+            cmds.append(("naive", naive_cmd(folder, tmp / "naive.md")))
+        for name, cmd in cmds:
+            run = best(cmd, repeat, name, fatal=False, timeout=timeout)
+            if run.returncode != 0:
+                rows.append([f"{n:,}", f"{mb:.1f}", name, failure(run), *[""] * 5])
+                continue
+            if name == "ours":
+                projected = (n, run.rss_mb)
             items = entries(run) if name == "ours" else run.stdout.strip() or "?"
-            rows.append(
-                [
-                    f"{n:,}",
-                    f"{mb:.1f}",
-                    name,
-                    *speed_cells(run, n, mb),
-                    f"{run.seconds / n * 1000:.2f}",
-                    items,
-                ]
-            )
+            per_k = f"{run.seconds / n * 1000:.2f}"
+            rows.append([f"{n:,}", f"{mb:.1f}", name, *speed_cells(run, n, mb), per_k, items])
         shutil.rmtree(folder)
         (tmp / "out.json").unlink(missing_ok=True)
         (tmp / "naive.md").unlink(missing_ok=True)
@@ -561,6 +603,7 @@ def main() -> int:
         print(n)
         return 0
 
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # kill: clean up as Ctrl-C does
     OURS_ARGS[:] = shlex.split(args.ours_args)
     on_topic = args.compare or args.jobs_compare or args.cache_compare
     if not on_topic and not args.synthetic:

@@ -8,9 +8,13 @@ lists), explicit dates ("on 3 March 2016", "in 1998"), dates relative to the pub
 day that resolve to the story's real dates ("on Tuesday", "yesterday", "last month", "next
 week"), durations, times, numbers, sums of money and percentages.
 
+About 19 temporal expressions an article (3.3 per 100 words, as `timeline dates` counts them;
+the Timeline17 BBC articles have 1.5): a date-rich corpus, so dates and merging get work.
+
 Article ``i`` depends only on the seed and ``i``, so the first 1,000 articles of a 10,000
 corpus are the 1,000 corpus.  Files go in subfolders of 1,000 (``0000/000000.txt``, ...).
-About 100,000 articles a minute... per 20 s on one core: generation never dominates a build.
+Generation takes about 0.3 ms an article on one core (from 10,000 articles on, one process
+per core writes the subfolders), so 100,000 articles take well under a minute.
 
     .venv/bin/python benchmarks/synthetic.py 1000 /tmp/news --seed 1
 """
@@ -440,7 +444,7 @@ def _pool(rng: Random) -> dict[str, list[str]]:
     }
 
 
-_POOL = _pool(Random(0))
+_POOL = _pool(Random(0))  # the same pools for every seed: the seed picks from them
 
 
 def _when(pub: date, day: date, rng: Random) -> str:
