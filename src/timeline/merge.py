@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import lru_cache
 
+from .language import ELISION
 from .model import (
     RESOLVED_ANAPHORIC,
     RESOLVED_DCT,
@@ -55,7 +56,6 @@ _FOREIGN_STOP_WORDS = frozenset(
     diciembre semana año años der die das und den dem des ein eine nicht mit von auf für""".split()
 )
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
-_ELIDED = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)'(?=\w)", re.IGNORECASE)
 # Names written in Latin and in Arabic script are matched by their consonants: "Bourita"
 # and "بوريطة" both give BRT, "Alvargonzalez" and "ألفارغونزاليز" LFRKNSLS.  Vowels, and
 # the letters that mostly write vowels (w, y; و, ي, ا), are left out; sounds one script
@@ -152,7 +152,7 @@ def key_terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
     run: list[str] = []  # capitalised words in a row: "North Atlantic Treaty Organization"
     last_end = -1
     for i, m in enumerate(_TOKEN.finditer(text)):
-        word = _ELIDED.sub("", m.group().replace("’", "'"))  # "l'OTAN" is "OTAN"
+        word = ELISION.sub("", m.group()).replace("’", "'")  # "l'OTAN" is "OTAN"
         if not word:
             continue
         low = word.lower().removesuffix("'s")
@@ -300,9 +300,10 @@ def _event_key(event: Event) -> tuple:
 class _Cluster:
     """Events told of one happening; ``date`` is the finest of their dates."""
 
-    __slots__ = ("date", "events", "key")
+    __slots__ = ("date", "events", "key", "seq")
 
-    def __init__(self, event: Event) -> None:
+    def __init__(self, event: Event, seq: int = 0) -> None:
+        self.seq = seq  # creation order: the order a full scan would weigh clusters in
         self.events = [event]
         self.date = event.date
         self.key = _date_key(event.date)
@@ -403,7 +404,6 @@ def merge(events: Iterable[Event]) -> list[Entry]:
     # A one-day event can only join a cluster of its own day or a longer stretch around
     # it: those are indexed so that it need not be weighed against every cluster of its
     # year (the same candidates, in the same creation order, as a full scan would give).
-    seq: dict[int, int] = {}  # id(cluster) -> creation order
     by_day: dict[date, list[_Cluster]] = {}  # one-day clusters by their day
     wide: dict[int | None, list[_Cluster]] = {}  # longer clusters by year bucket
     # coarse dates first, so "January 2019" has its entry when "22 January" arrives;
@@ -414,7 +414,7 @@ def merge(events: Iterable[Event]) -> list[Entry]:
         if bucket is not None and _one_day(event.date):
             day = event.date.start
             candidates = [*by_day.get(day, ()), *wide.get(bucket, ()), *by_year.get(None, ())]
-            candidates.sort(key=lambda c: seq[id(c)])
+            candidates.sort(key=lambda c: c.seq)
         else:
             candidates = by_year.get(bucket, []) if bucket is not None else []
             candidates = candidates + by_year.get(None, [])
@@ -424,8 +424,7 @@ def merge(events: Iterable[Event]) -> list[Entry]:
             (c for c in candidates if _overlaps(c.date, event.date) and c.accepts(event, key)), None
         )
         if home is None:
-            home = _Cluster(event)
-            seq[id(home)] = len(clusters)
+            home = _Cluster(event, len(clusters))
             clusters.append(home)
             by_year.setdefault(bucket, []).append(home)
             if bucket is not None:

@@ -29,6 +29,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from .errors import TimelineError, UnknownFormatError, UsageError
+from .language import ELISION
 from .model import Sentence
 from .segment import sentences as split_sentences
 from .segment import words as split_words
@@ -375,8 +376,6 @@ _EXTRA_STOP_WORDS = {
         "durante hasta".split()
     ),
 }
-# French and Italian elide articles onto the next word: "l'armée" is "armée".
-_ELISION = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’](?=\w)", re.IGNORECASE)
 
 
 def _content_stems(sentences: Sequence[Sentence], language: str) -> list[set[str]]:
@@ -389,7 +388,7 @@ def _content_stems(sentences: Sequence[Sentence], language: str) -> list[set[str
     for sentence in sentences:
         lowered = (word.lower() for word in split_words(sentence.text.strip()))
         if elide:
-            lowered = (_ELISION.sub("", word) for word in lowered)
+            lowered = (ELISION.sub("", word) for word in lowered)
         out.append({stem(w) for w in lowered if w not in stop and any(ch.isalpha() for ch in w)})
     return out
 

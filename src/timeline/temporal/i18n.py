@@ -19,7 +19,6 @@ November base; NOTES.md), where the grammar knows what the text said and keeps t
 
 from __future__ import annotations
 
-import bisect
 import importlib
 import re
 from collections.abc import Callable, Sequence
@@ -45,8 +44,16 @@ from ..model import (
 from . import calendar as cal
 from .cues import ahead
 from .grammar import Spec, alt, table, tokens
-from .normalise import _UNKNOWN_VALUE, Normalised, _clock_of, _period, _with_part
-from .spot import Spot
+from .normalise import (
+    _UNKNOWN_VALUE,
+    Normalised,
+    _clock_of,
+    _date_iso,  # numeric dates read the same in every language (groups, day_first)
+    _date_num,
+    _period,
+    _with_part,
+)
+from .spot import Spot, longest_first
 from .textview import fold, normal, view
 
 _DATEPARSER_MONTHS = (
@@ -230,19 +237,7 @@ def spot(g: Grammar, text: str) -> list[Spot]:
                 continue
             found = {k: v for k, v in groups.items() if v is not None}
             candidates.append((-(end - start), start, priority, Spot(start, end, name, found)))
-    candidates.sort(key=lambda c: c[:3])
-    # Greedy, longest first; the chosen spans are kept sorted so each check is a bisection.
-    starts: list[int] = []
-    chosen: list[Spot] = []
-    for *_, cand in candidates:
-        k = bisect.bisect_right(starts, cand.start)
-        if k > 0 and chosen[k - 1].end > cand.start:
-            continue
-        if k < len(chosen) and chosen[k].start < cand.end:
-            continue
-        starts.insert(k, cand.start)
-        chosen.insert(k, cand)
-    return chosen
+    return longest_first(candidates)
 
 
 @dataclass(frozen=True)
@@ -356,25 +351,6 @@ def _date(sp: Spot, ctx: Ctx) -> Normalised | None:
     else:
         chosen = _closest(options, ctx, target)
     return Normalised(cal.day(chosen), RESOLVED_DCT)
-
-
-def _date_iso(sp: Spot, ctx: Ctx) -> Normalised | None:
-    s = sp.groups
-    d = cal.valid_day(int(s["year"]), int(s["m"]), int(s["d"]))
-    return Normalised(cal.day(d), RESOLVED_ABSOLUTE) if d else None
-
-
-def _date_num(sp: Spot, ctx: Ctx) -> Normalised | None:
-    s = sp.groups
-    a, b, y = int(s["a"]), int(s["b"]), int(s["year"])
-    if a > 12:
-        day_, mon = a, b
-    elif b > 12:
-        day_, mon = b, a
-    else:
-        day_, mon = (a, b) if ctx.day_first else (b, a)
-    d = cal.valid_day(y, mon, day_)
-    return Normalised(cal.day(d), RESOLVED_ABSOLUTE) if d else None
 
 
 def _month_year(sp: Spot, ctx: Ctx) -> Normalised | None:

@@ -355,8 +355,14 @@ def spot(sentence: str) -> list[Spot]:
                 continue
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
             candidates.append((-(end - start), start, priority, Spot(start, end, name, groups)))
-    candidates.sort(key=lambda c: (c[0], c[1], c[2]))
-    # Greedy, longest first; the chosen spans are kept sorted so each check is a bisection.
+    return longest_first(candidates)
+
+
+def longest_first(candidates: list[tuple[int, int, int, Spot]]) -> list[Spot]:
+    """The non-overlapping spots of ``(-length, start, priority, spot)`` candidates, taken
+    greedily longest first (then leftmost, then by rule priority), in text order."""
+    candidates.sort(key=lambda c: c[:3])
+    # the chosen spans are kept sorted so each check is a bisection
     starts: list[int] = []
     chosen: list[Spot] = []
     for *_, cand in candidates:
