@@ -72,7 +72,9 @@ def build_from_articles(
     results = tuple(
         run(articles, options, jobs=jobs, cache=cache, engine=engine, scheduler=scheduler)
     )
-    entries = merge(e for r in results for e in r.events)
+    entries = merge(
+        (e for r in results for e in r.events), {r.article.id: r.words for r in results}
+    )
     if selection is not None and selection.active:
         entries = select(entries, results, selection)
     notes = list(warnings)

@@ -41,6 +41,7 @@ def with_language(article: Article) -> Article:
 
 def process_article(article: Article, index: int, options: Options) -> ArticleResult:
     """Sentences, temporal mentions, events and summary of one article."""
+    from .merge import article_words, is_origin
     from .summarize import length_for, summarize
     from .temporal import tag
 
@@ -56,12 +57,21 @@ def process_article(article: Article, index: int, options: Options) -> ArticleRe
         count=length_for(len(sents), options.sentences, options.ratio),
         method=options.summarizer,
     )
+    words = article_words(found)
+    # The merge reads an event's context only when its sentence states an origin ("since
+    # its launch in 1994"); the rest would be carried to the merge for nothing, and a large
+    # corpus has millions of events.
+    found = [
+        e if not e.context or is_origin(e.source) else dataclasses.replace(e, context="")
+        for e in found
+    ]
     return ArticleResult(
         article=article,
         sentences=tuple(sents),
         mentions=tuple(mentions),
         events=tuple(found),
         summary=tuple(s.text for s in summary),
+        words=words,
     )
 
 

@@ -15,8 +15,8 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from datetime import date
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date, timedelta
 from functools import lru_cache
 
 from .language import ELISION
@@ -125,6 +125,7 @@ def _bodies(text: str) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=65536)  # the same names come back sentence after sentence
 def _skeleton(word: str) -> str:
     """The consonant skeleton of a name in Latin or Arabic script ("" when too short)."""
     if _ARABIC_LETTER.search(word):
@@ -234,7 +235,7 @@ def _same_origin_across_scripts(a: Event, b: Event) -> bool:
     الحوار المتوسطي سنة 1994", "since its launch in 1994") name it in words of their own,
     with no name in common: they are one happening when they give the same date and their
     articles tell the same story (three names alike in their openings and around)."""
-    if _date_key(a.date) != _date_key(b.date) or not (_origin(a.source) and _origin(b.source)):
+    if _date_key(a.date) != _date_key(b.date) or not (is_origin(a.source) and is_origin(b.source)):
         return False
     wide_a = key_terms(a.context + " " + a.text)[0]
     wide_b = key_terms(b.context + " " + b.text)[0]
@@ -300,10 +301,11 @@ def _event_key(event: Event) -> tuple:
 class _Cluster:
     """Events told of one happening; ``date`` is the finest of their dates."""
 
-    __slots__ = ("date", "events", "key", "seq")
+    __slots__ = ("bucket", "date", "events", "key", "seq")
 
     def __init__(self, event: Event, seq: int = 0) -> None:
         self.seq = seq  # creation order: the order a full scan would weigh clusters in
+        self.bucket = _bucket(event.date)
         self.events = [event]
         self.date = event.date
         self.key = _date_key(event.date)
@@ -340,10 +342,91 @@ class _Cluster:
         )
 
 
-def _join_linked(clusters: list[_Cluster]) -> list[_Cluster]:
+def _threshold(n: int) -> int:
+    """The fewest shared key terms that make ``n`` terms overlap enough (see
+    same_happening): the smallest k with k / n >= _OVERLAP_TO_MERGE."""
+    return next(k for k in range(1, n + 1) if k / n >= _OVERLAP_TO_MERGE)
+
+
+class _Blocking:
+    """Which clusters could take an event, without weighing it against every cluster.
+
+    Every test that merges two non-Arabic sentences needs something in common: two shared
+    names or skeletons (a *pair* both hold), or a share of key terms.  For the terms a
+    prefix filter finds every pair that can reach the share: with each sentence's terms
+    ordered rarest first, two sets sharing at least k(min size) terms must share one among
+    the first ``n - k(n) + 1`` of the smaller set; so clusters are indexed by their
+    sentences' prefixes (probed with all of an event's terms) and by all their terms
+    (probed with the event's prefix).  Clusters holding Arabic text are always candidates
+    (they match across scripts by their context), and Arabic events see every cluster.
+    Candidates are a superset of the clusters that accept: the merge still asks each, in
+    the order a full scan would, so the result is the same as weighing every cluster."""
+
+    def __init__(self, events: Sequence[Event]) -> None:
+        df: Counter[str] = Counter()
+        for event in events:
+            df.update(key_terms(event.text)[1])
+        self.rank = {t: (n, t) for t, n in df.items()}
+        self.pairs: dict[tuple, set[_Cluster]] = {}
+        self.prefix: dict[tuple, set[_Cluster]] = {}  # (date key, term)
+        self.full: dict[tuple, set[_Cluster]] = {}
+        self.arabic: set[_Cluster] = set()
+        self._tokens: dict[str, tuple[list[tuple], list[str], list[str]]] = {}
+
+    def tokens(self, text: str) -> tuple[list[tuple], list[str], list[str]]:
+        """(name pairs, all terms, the terms' prefix) of a sentence."""
+        found = self._tokens.get(text)
+        if found is None:
+            names, terms = key_terms(text)
+            plain = sorted(_plain(names))
+            sounds = sorted(_skeletons(names))
+            pairs = [("p", a, b) for a, b in itertools.combinations(plain, 2)]
+            pairs += [("s", a, b) for a, b in itertools.combinations(sounds, 2)]
+            ordered = sorted(terms, key=self.rank.__getitem__)
+            prefix = ordered[: len(ordered) - _threshold(len(ordered)) + 1] if ordered else []
+            found = self._tokens[text] = (pairs, ordered, prefix)
+        return found
+
+    def register(self, cluster: _Cluster, event: Event) -> None:
+        if _arabic(event.text):
+            self.arabic.add(cluster)
+            return
+        for pair in self.tokens(event.text)[0]:
+            self.pairs.setdefault(pair, set()).add(cluster)
+        self._register_terms(cluster, event, cluster.key)
+
+    def _register_terms(self, cluster: _Cluster, event: Event, key: tuple) -> None:
+        _, terms, prefix = self.tokens(event.text)
+        for term in prefix:
+            self.prefix.setdefault((key, term), set()).add(cluster)
+        for term in terms:
+            self.full.setdefault((key, term), set()).add(cluster)
+
+    def rekeyed(self, cluster: _Cluster) -> None:
+        """The cluster's date became finer: its sentences are now compared at that date."""
+        for event in cluster.events:
+            if not _arabic(event.text):
+                self._register_terms(cluster, event, cluster.key)
+
+    def candidates(self, event: Event, key: tuple) -> set[_Cluster]:
+        pairs, terms, prefix = self.tokens(event.text)
+        found = set(self.arabic)
+        for pair in pairs:
+            found.update(self.pairs.get(pair, ()))
+        for term in terms:
+            found.update(self.prefix.get((key, term), ()))
+        for term in prefix:
+            found.update(self.full.get((key, term), ()))
+        return found
+
+
+def _join_linked(clusters: list[_Cluster], blocking: _Blocking) -> list[_Cluster]:
     """Join clusters of one date that a later event links: the Arabic report that matched
     none of the English cluster's first members, then matched the French one that joined
-    it after.  Clusters of different dates stay apart (their events were weighed then)."""
+    it after.  Clusters of different dates stay apart (their events were weighed then).
+    Which clusters join does not depend on the order pairs are weighed in (it is the
+    connected groups of "some sentence of one tells what some sentence of the other
+    does"), so only the pairs blocking finds are weighed."""
     parent = list(range(len(clusters)))
 
     def root(i: int) -> int:
@@ -356,7 +439,9 @@ def _join_linked(clusters: list[_Cluster]) -> list[_Cluster]:
     for i, cluster in enumerate(clusters):
         by_date.setdefault(_date_key(cluster.date), []).append(i)
     for members in by_date.values():
-        for i, j in itertools.combinations(members, 2):
+        if len(members) < 2:
+            continue
+        for i, j in _linkable(members, clusters, blocking):
             if root(i) != root(j) and any(
                 same_happening(x, y) for x in clusters[i].events for y in clusters[j].events
             ):
@@ -370,6 +455,45 @@ def _join_linked(clusters: list[_Cluster]) -> list[_Cluster]:
             for event in cluster.events:
                 home.add(event)
     return list(joined.values())
+
+
+def _linkable(
+    members: list[int], clusters: list[_Cluster], blocking: _Blocking
+) -> list[tuple[int, int]]:
+    """The pairs of clusters (i < j) of one date that may tell the same happening: they
+    share a pair of names or skeletons, or pass the terms' prefix filter, or one holds
+    Arabic text; in order."""
+    pairs: dict[tuple, set[int]] = {}
+    prefix: dict[str, set[int]] = {}
+    full: dict[str, set[int]] = {}
+    arabic: set[int] = set()
+    for i in members:
+        for event in clusters[i].events:
+            if _arabic(event.text):
+                arabic.add(i)
+                continue
+            name_pairs, terms, first = blocking.tokens(event.text)
+            for pair in name_pairs:
+                pairs.setdefault(pair, set()).add(i)
+            for term in first:
+                prefix.setdefault(term, set()).add(i)
+            for term in terms:
+                full.setdefault(term, set()).add(i)
+    found: set[tuple[int, int]] = set()
+    for i in members:
+        near: set[int] = set(members) if i in arabic else set(arabic)
+        for event in clusters[i].events:
+            if _arabic(event.text):
+                continue
+            name_pairs, terms, first = blocking.tokens(event.text)
+            for pair in name_pairs:
+                near |= pairs[pair]
+            for term in terms:
+                near |= prefix.get(term, set())
+            for term in first:
+                near |= full[term]
+        found.update((i, j) for j in near if j > i)
+    return sorted(found)
 
 
 def _one_day(tv: TimeValue) -> bool:
@@ -391,35 +515,44 @@ def _bucket(tv: TimeValue) -> int | None:
     return tv.start.year
 
 
-def merge(events: Iterable[Event]) -> list[Entry]:
+def _seq(cluster: _Cluster) -> int:
+    return cluster.seq
+
+
+def merge(
+    events: Iterable[Event], words: Mapping[str, frozenset[str]] | None = None
+) -> list[Entry]:
     """One entry per happening, in timeline order, with conflicting dates flagged.
 
     Events join an entry when their dates are compatible (the same, or one within the
     other) and they tell the same happening; the entry takes the finest date.  Entries that
     tell the same happening with incompatible dates from different articles both stay, and
-    each carries a conflict pointing at the other (see :func:`conflicts`)."""
+    each carries a conflict pointing at the other (see :func:`conflicts`).  ``words`` are
+    the articles' words (:func:`article_words`, by article id) when the events no longer
+    carry their full context; without them they are read off the events."""
     ordered = sorted(events, key=_event_key)
+    if words is None:
+        words = _words_of(ordered)
     clusters: list[_Cluster] = []
     by_year: dict[int | None, list[_Cluster]] = {}
-    # A one-day event can only join a cluster of its own day or a longer stretch around
-    # it: those are indexed so that it need not be weighed against every cluster of its
-    # year (the same candidates, in the same creation order, as a full scan would give).
-    by_day: dict[date, list[_Cluster]] = {}  # one-day clusters by their day
-    wide: dict[int | None, list[_Cluster]] = {}  # longer clusters by year bucket
-    # coarse dates first, so "January 2019" has its entry when "22 January" arrives;
+    blocking = _Blocking(ordered)
+    # coarse dates first, so "January 2019" has its entry when "22 January 2019" arrives;
     # the clustering then does not depend on which of them the input lists first
     for event in sorted(ordered, key=lambda e: (_bucket(e.date) is not None, _event_key(e))):
         bucket = _bucket(event.date)
         key = _date_key(event.date)
-        if bucket is not None and _one_day(event.date):
-            day = event.date.start
-            candidates = [*by_day.get(day, ()), *wide.get(bucket, ()), *by_year.get(None, ())]
-            candidates.sort(key=lambda c: c.seq)
+        one_day = bucket is not None and _one_day(event.date)
+        if bucket is None:
+            candidates: list[_Cluster] = clusters  # the coarse dates come first: few
+        elif _arabic(event.text):
+            candidates = by_year.get(bucket, []) + by_year.get(None, [])
         else:
-            candidates = by_year.get(bucket, []) if bucket is not None else []
-            candidates = candidates + by_year.get(None, [])
-            if bucket is None:
-                candidates = clusters
+            found = blocking.candidates(event, key)
+            candidates = sorted((c for c in found if c.bucket == bucket), key=_seq)
+            candidates += sorted((c for c in found if c.bucket is None), key=_seq)
+        if one_day:
+            # a full scan would weigh them in creation order, whatever their year bucket
+            candidates = sorted(candidates, key=_seq)
         home = next(
             (c for c in candidates if _overlaps(c.date, event.date) and c.accepts(event, key)), None
         )
@@ -427,23 +560,35 @@ def merge(events: Iterable[Event]) -> list[Entry]:
             home = _Cluster(event, len(clusters))
             clusters.append(home)
             by_year.setdefault(bucket, []).append(home)
-            if bucket is not None:
-                if _one_day(home.date):
-                    by_day.setdefault(home.date.start, []).append(home)
-                else:
-                    wide.setdefault(bucket, []).append(home)
+            blocking.register(home, event)
         else:
-            was_one_day = _one_day(home.date)
+            before = home.key
             home.add(event)
-            now_one_day = not was_one_day and _one_day(home.date)
-            if bucket is not None and now_one_day and home in wide.get(bucket, ()):
-                # look it up by its day from here on
-                wide[bucket].remove(home)
-                by_day.setdefault(home.date.start, []).append(home)
-    clusters = _join_linked(clusters)
+            blocking.register(home, event)
+            if home.key != before:
+                blocking.rekeyed(home)
+    clusters = _join_linked(clusters, blocking)
     clusters.sort(key=lambda c: _event_key(c.first()))
     contexts = {id(e.source): e.context for e in ordered if e.context}
-    return conflicts([c.entry() for c in clusters], contexts)
+    return conflicts([c.entry() for c in clusters], contexts, words)
+
+
+def article_words(events: Iterable[Event]) -> frozenset[str]:
+    """The names and key terms of an article's dated sentences and their context: what
+    tells which words most of a corpus shares (see :func:`conflicts`)."""
+    found: set[str] = set()
+    for event in events:
+        # one-off texts: computed directly, not through (and out of) key_terms' cache
+        names, terms = key_terms.__wrapped__(event.context + " " + event.source.sentence)
+        found |= names | terms
+    return frozenset(found)
+
+
+def _words_of(events: Sequence[Event]) -> dict[str, frozenset[str]]:
+    per_article: dict[str, list[Event]] = {}
+    for event in events:
+        per_article.setdefault(event.source.article, []).append(event)
+    return {article: article_words(evs) for article, evs in per_article.items()}
 
 
 # A date that says when something began: "since its launch in 1994", "dates back to 1995".
@@ -466,7 +611,8 @@ _ORIGIN_WORDS = frozenset(
 _CONFLICT_GAP = {"day": 3, "month": 62, "year": 731}  # days between the dates
 
 
-def _origin(ref) -> bool:
+def is_origin(ref: SourceRef) -> bool:
+    """Whether the sentence gives the date as when something began ("since 1994")."""
     local = ref.start - ref.sentence_start
     return bool(_ORIGIN.search(ref.sentence[max(0, local - 60) : max(0, local)]))
 
@@ -485,7 +631,7 @@ def _told_alike(a: Entry, b: Entry, contexts: dict, generic: frozenset[str]) -> 
     if a.date.granularity == "day":
         if not {ra.resolution, rb.resolution} & {RESOLVED_DCT, RESOLVED_ANAPHORIC}:
             return False
-    elif not (_origin(ra) and _origin(rb)):
+    elif not (is_origin(ra) and is_origin(rb)):
         return False
     names_a, terms_a = key_terms(ra.sentence)
     names_b, terms_b = key_terms(rb.sentence)
@@ -511,49 +657,109 @@ _GENERIC_SHARE = 0.3  # of the articles: a word this common is the corpus's topi
 _GENERIC_MIN_ARTICLES = 20  # below this the common words are the story itself, not noise
 
 
-def _generic_words(entries: Sequence[Entry], contexts: dict) -> frozenset[str]:
+def _generic_words(words: Mapping[str, frozenset[str]]) -> frozenset[str]:
+    """The words of at least a share of the articles that have dated sentences."""
+    per_article = [w for w in words.values() if w]
+    if len(per_article) < _GENERIC_MIN_ARTICLES:
+        return frozenset()
+    df = Counter(word for found in per_article for word in found)
+    need = _GENERIC_SHARE * len(per_article)
+    return frozenset(word for word, n in df.items() if n >= need)
+
+
+def conflicts(
+    entries: Sequence[Entry],
+    contexts: dict | None = None,
+    words: Mapping[str, frozenset[str]] | None = None,
+) -> list[Entry]:
+    """The entries, each carrying a conflict for every other entry that tells the same
+    happening with an incompatible date of the same precision, close to its own, from
+    other articles ("1994" in one outlet, "1995" in another).  ``contexts`` holds the
+    context of each source (by ``id``) that states an origin; ``words`` each article's
+    words (:func:`article_words`), else they are read off the entries' sources."""
+    contexts = contexts or {}
+    if words is None:
+        words = _entry_words(entries, contexts)
+    generic = _generic_words(words)
+    by_start = sorted(
+        (e for e in entries if e.date.start and e.date.granularity in _CONFLICT_GAP),
+        key=lambda e: (e.date.start, e.id),
+    )
+    position = {id(e): i for i, e in enumerate(by_start)}
+    partners: dict[int, list[int]] = {}
+    for a, b in itertools.chain(
+        _day_pairs([e for e in by_start if e.date.granularity == "day"], generic),
+        _origin_pairs([e for e in by_start if e.date.granularity != "day"]),
+    ):
+        if compatible(a.date, b.date):
+            continue
+        if {s.article for s in a.sources} & {s.article for s in b.sources}:
+            continue
+        if not _told_alike(a, b, contexts, generic):
+            continue
+        partners.setdefault(position[id(a)], []).append(position[id(b)])
+        partners.setdefault(position[id(b)], []).append(position[id(a)])
+    if not partners:
+        return list(entries)
+    # each entry lists its conflicts in date order, as a scan of the dates finds them
+    found = {
+        by_start[i].id: tuple(_conflict(by_start[j]) for j in sorted(set(js)))
+        for i, js in partners.items()
+    }
+    return [
+        dataclasses.replace(e, conflicts=e.conflicts + found[e.id]) if e.id in found else e
+        for e in entries
+    ]
+
+
+def _day_pairs(days: list[Entry], generic: frozenset[str]) -> Iterator[tuple[Entry, Entry]]:
+    """Pairs of day entries (earlier first) a few days apart that may be one report dated
+    differently: at least one date worked out from the text, three names in common."""
+    relative = {RESOLVED_DCT, RESOLVED_ANAPHORIC}
+    gap = _CONFLICT_GAP["day"]
+    on_day: dict[date, dict[str, list[int]]] = {}
+    names: list[frozenset[str]] = []
+    for i, entry in enumerate(days):
+        found = key_terms(entry.sources[0].sentence)[0] - generic
+        names.append(found)
+        index = on_day.setdefault(entry.date.start, {})
+        for name in found:
+            index.setdefault(name, []).append(i)
+    for i, a in enumerate(days):
+        if len(names[i]) < 3:
+            continue
+        shared: Counter[int] = Counter()
+        for step in range(1, gap + 1):
+            index = on_day.get(a.date.end + timedelta(days=step))
+            if index:
+                for name in names[i]:
+                    shared.update(index.get(name, ()))
+        for j in sorted(j for j, n in shared.items() if n >= 3):
+            b = days[j]
+            if {a.sources[0].resolution, b.sources[0].resolution} & relative:
+                yield a, b
+
+
+def _origin_pairs(coarse: list[Entry]) -> Iterator[tuple[Entry, Entry]]:
+    """Pairs of month or year entries (earlier first) of one precision, close together,
+    that both state when something began."""
+    origins = [e for e in coarse if is_origin(e.sources[0])]
+    for i, a in enumerate(origins):
+        gap = _CONFLICT_GAP[a.date.granularity]
+        for b in origins[i + 1 :]:
+            if (b.date.start - a.date.end).days > gap:
+                break
+            if b.date.granularity == a.date.granularity:
+                yield a, b
+
+
+def _entry_words(entries: Sequence[Entry], contexts: dict) -> dict[str, frozenset[str]]:
     per_article: dict[str, set[str]] = {}
     for entry in entries:
         for ref in entry.sources:
             names, terms = key_terms(contexts.get(id(ref), "") + " " + ref.sentence)
             per_article.setdefault(ref.article, set()).update(names | terms)
-    if len(per_article) < _GENERIC_MIN_ARTICLES:
-        return frozenset()
-    df = Counter(word for words in per_article.values() for word in words)
-    need = _GENERIC_SHARE * len(per_article)
-    return frozenset(word for word, n in df.items() if n >= need)
-
-
-def conflicts(entries: Sequence[Entry], contexts: dict | None = None) -> list[Entry]:
-    """The entries, each carrying a conflict for every other entry that tells the same
-    happening with an incompatible date of the same precision, close to its own, from
-    other articles ("1994" in one outlet, "1995" in another)."""
-    contexts = contexts or {}
-    generic = _generic_words(entries, contexts)
-    found: dict[str, list[dict]] = {}
-    by_start = sorted(
-        (e for e in entries if e.date.start and e.date.granularity in _CONFLICT_GAP),
-        key=lambda e: (e.date.start, e.id),
-    )
-    for i, a in enumerate(by_start):
-        gap = _CONFLICT_GAP[a.date.granularity]
-        for b in by_start[i + 1 :]:
-            if (b.date.start - a.date.end).days > gap:
-                break
-            if b.date.granularity != a.date.granularity or compatible(a.date, b.date):
-                continue
-            if {s.article for s in a.sources} & {s.article for s in b.sources}:
-                continue
-            if not _told_alike(a, b, contexts, generic):
-                continue
-            found.setdefault(a.id, []).append(_conflict(b))
-            found.setdefault(b.id, []).append(_conflict(a))
-    if not found:
-        return list(entries)
-    return [
-        dataclasses.replace(e, conflicts=e.conflicts + tuple(found[e.id])) if e.id in found else e
-        for e in entries
-    ]
+    return {article: frozenset(found) for article, found in per_article.items()}
 
 
 def _conflict(other: Entry) -> dict:

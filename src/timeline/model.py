@@ -177,6 +177,9 @@ class ArticleResult:
     mentions: tuple[Mention, ...]
     events: tuple[Event, ...]
     summary: tuple[str, ...]
+    # the names and key terms of its dated sentences and their context, which tell the
+    # merge what most of a corpus talks about (timeline.merge.article_words)
+    words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
