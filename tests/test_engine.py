@@ -117,3 +117,44 @@ def test_dask_without_a_scheduler_and_bad_engine_names(many_articles):
         timeline.build_from_articles(articles, engine="spark")
     with pytest.raises(UsageError, match="--scheduler is for --engine dask"):
         timeline.build_from_articles(articles, scheduler="tcp://127.0.0.1:1")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_articles_are_read_as_they_are_processed(many_articles, jobs):
+    """An iterator of articles is consumed a few chunks ahead of the results, not whole
+    before the first result (a large archive is never held in memory)."""
+    articles, _ = read_all([many_articles])
+    articles = articles * 8  # 160: more than the pool keeps in flight
+    taken = []
+
+    def feed():
+        for article in articles:
+            taken.append(article.id)
+            yield article
+
+    results = run(feed(), Options(), jobs=jobs)
+    first = next(results)
+    assert first.article.id == articles[0].id
+    assert len(taken) < len(articles)
+    rest = list(results)
+    assert [r.article.id for r in [first, *rest]] == [a.id for a in articles]
+
+
+def test_results_without_text_give_the_same_timeline(many_articles):
+    articles, _ = read_all([many_articles])
+    from timeline.merge import Selection
+
+    for selection in (None, Selection(query=("Morocco",), max_dates=2, per_date=2)):
+        full = timeline.build_from_articles(articles, selection=selection)
+        lean = timeline.build_from_articles(iter(articles), selection=selection, keep_text=False)
+        assert render(lean, "json") == render(full, "json")
+        assert render(lean, "md") == render(full, "md")
+        assert all(r.article.body == "" and len(r.sentences) <= 5 for r in lean.articles)
+        assert all(r.title_names == () for r in lean.articles)
+
+
+def test_an_empty_iterator_of_articles_is_an_error():
+    from timeline.errors import NoArticlesError
+
+    with pytest.raises(NoArticlesError):
+        timeline.build_from_articles(iter(()))

@@ -12,8 +12,9 @@ read (``timeline.sources``) -> sentences, mentions, events, summary per article
 
 from __future__ import annotations
 
+import dataclasses
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -41,7 +42,7 @@ __all__ = [
 
 
 def build_from_articles(
-    articles: Sequence[Article],
+    articles: Iterable[Article],
     *,
     title: str | None = None,
     summarizer: str = "news",
@@ -54,6 +55,7 @@ def build_from_articles(
     cache: str | os.PathLike[str] | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    keep_text: bool = True,
 ) -> Timeline:
     """The timeline of already-read articles.  ``day_first=False`` reads 03/04/2019 as
     4 March (US style) instead of 3 April.  ``selection`` keeps what matters of a large
@@ -61,22 +63,54 @@ def build_from_articles(
     sentences per date); without it every entry is kept.  ``jobs`` processes share the
     per-article work and ``cache`` (a folder) keeps per-article results for the next run;
     ``engine="dask"`` runs the per-article work on Dask (on the cluster at ``scheduler``,
-    else local processes).  None of these changes the timeline."""
+    else local processes).  None of these changes the timeline.
+
+    ``articles`` may be an iterator: they are processed as they come.  With
+    ``keep_text=False`` the results in ``Timeline.articles`` keep no body, only their
+    lead sentences, events and summary (what rendering needs), so memory grows with the
+    events of a corpus, not its text; the timeline is the same."""
     from .engine import Options, run
     from .errors import NoArticlesError
-    from .merge import corpus_title, merge, select
-
-    if not articles:
-        raise NoArticlesError("no articles to build a timeline from")
-    options = Options(summarizer=summarizer, sentences=sentences, day_first=day_first, ratio=ratio)
-    results = tuple(
-        run(articles, options, jobs=jobs, cache=cache, engine=engine, scheduler=scheduler)
+    from .merge import (
+        OPENING,
+        TitleVotes,
+        _query_words,
+        _relevance,
+        merge,
+        select,
+        title_names,
     )
+
+    options = Options(
+        summarizer=summarizer,
+        sentences=sentences,
+        day_first=day_first,
+        ratio=ratio,
+        keep_text=keep_text,
+    )
+    votes = TitleVotes() if title is None else None
+    query = _query_words(selection.query) if selection is not None else ()
+    about: dict[str, float] = {}
+    results: list[ArticleResult] = []
+    for result in run(
+        articles, options, jobs=jobs, cache=cache, engine=engine, scheduler=scheduler
+    ):
+        if votes is not None:
+            votes.add(result.title_names if not keep_text else title_names(result.article.body))
+        if not keep_text:
+            if query:
+                about[result.article.id] = _relevance(result.article.body[:OPENING], query)
+            result = dataclasses.replace(
+                result, article=dataclasses.replace(result.article, body=""), title_names=()
+            )
+        results.append(result)
+    if not results:
+        raise NoArticlesError("no articles to build a timeline from")
     entries = merge(
         (e for r in results for e in r.events), {r.article.id: r.words for r in results}
     )
     if selection is not None and selection.active:
-        entries = select(entries, results, selection)
+        entries = select(entries, results, selection, about=about if not keep_text else None)
     notes = list(warnings)
     for r in results:
         if r.article.published is None and any(m.resolution == "unresolved" for m in r.mentions):
@@ -84,9 +118,14 @@ def build_from_articles(
                 f"{r.article.path or r.article.id}: no publication date, so its relative "
                 "dates (yesterday, On Tuesday, ...) are left off the timeline"
             )
-    if title is None:
-        title = corpus_title([r.article.body for r in results])
-    return Timeline(title=title, entries=tuple(entries), articles=results, warnings=tuple(notes))
+    if title is None and votes is not None:
+        title = votes.title()
+    return Timeline(
+        title=title or "Timeline",
+        entries=tuple(entries),
+        articles=tuple(results),
+        warnings=tuple(notes),
+    )
 
 
 def build(

@@ -11,13 +11,21 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from . import events as events_stage
 from .errors import UsageError
+from .merge import LEAD_SENTENCES, OPENING
 from .model import Article, ArticleResult
 from .segment import sentences as split_sentences
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from .cache import ResultCache
 
 
 @dataclass(frozen=True)
@@ -28,6 +36,9 @@ class Options:
     sentences: int = 3  # summary length
     ratio: float | None = None  # or this share of the article's sentences
     day_first: bool = True  # 03/04/2019 is 3 April
+    # False: results keep only what a build needs of the text (see ``slim``), so a large
+    # corpus is never held in memory whole
+    keep_text: bool = True
 
 
 def with_language(article: Article) -> Article:
@@ -65,7 +76,7 @@ def process_article(article: Article, index: int, options: Options) -> ArticleRe
         e if not e.context or is_origin(e.source) else dataclasses.replace(e, context="")
         for e in found
     ]
-    return ArticleResult(
+    result = ArticleResult(
         article=article,
         sentences=tuple(sents),
         mentions=tuple(mentions),
@@ -73,11 +84,31 @@ def process_article(article: Article, index: int, options: Options) -> ArticleRe
         summary=tuple(s.text for s in summary),
         words=words,
     )
+    return result if options.keep_text else slim(result)
+
+
+def slim(result: ArticleResult) -> ArticleResult:
+    """What a build needs of an article's text, and no more: the opening of its body
+    (OPENING characters), its lead sentences, its first unresolved mention (for the
+    warning) and the names its title vote needs (timeline.merge.title_names); its events
+    and summary whole.  The build then drops the body and the names too."""
+    from .merge import title_names
+
+    article = result.article
+    unresolved = [m for m in result.mentions if m.resolution == "unresolved"]
+    return dataclasses.replace(
+        result,
+        article=dataclasses.replace(article, body=article.body[:OPENING]),
+        sentences=result.sentences[:LEAD_SENTENCES],
+        mentions=tuple(unresolved[:1]),
+        title_names=title_names(article.body),
+    )
 
 
 # Below this many articles a process pool costs more to start than it saves.
 _POOL_MIN_ARTICLES = 16
 _CHUNK = 8  # articles per task sent to a worker: fewer round trips, still balanced
+_IN_FLIGHT = 4  # chunks per worker submitted ahead: workers never wait, memory stays bounded
 
 
 def default_jobs() -> int:
@@ -107,7 +138,10 @@ def run(
     is at ``scheduler`` ("tcp://host:8786") or, without one, on local processes.
     ``cache`` is a folder of earlier results, keyed by the article's content, the options
     and the tool's code, so only new or changed articles are processed.  None of these
-    changes a single result."""
+    changes a single result.
+
+    The local engine streams: it reads ``articles`` as it goes and keeps only a few
+    chunks of them in flight, so an iterator over a large archive is never held whole."""
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}: choose {' or '.join(ENGINES)}")
     if scheduler is not None and engine != "dask":
@@ -115,19 +149,94 @@ def run(
     from .cache import ResultCache
 
     store = ResultCache(cache, options) if cache is not None else None
+    items = enumerate(articles)
+    if engine == "dask":
+        yield from _run_dask(items, options, store, scheduler, jobs)
+        return
+    head = list(itertools.islice(items, _POOL_MIN_ARTICLES))
+    items = itertools.chain(head, items)
+    if jobs <= 1 or len(head) < _POOL_MIN_ARTICLES:
+        for index, article in items:
+            hit = store.get(article) if store is not None else None
+            if hit is not None:
+                yield _reindexed(hit, index)
+                continue
+            result = process_article(article, index, options)
+            if store is not None:
+                store.put(article, result)
+            yield result
+        return
+    yield from _pooled(items, options, store, jobs)
+
+
+def _pooled(
+    items: Iterator[tuple[int, Article]], options: Options, store: ResultCache | None, jobs: int
+) -> Iterator[ArticleResult]:
+    """Chunks of articles on a process pool, a bounded number in flight, results in input
+    order; cached results take their place in the order without a trip to a worker."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    window = jobs * _IN_FLIGHT
+    # each slot: (future or None, the chunk's articles, results ready without the pool)
+    queue: deque[tuple[Future | None, list[tuple[int, Article]], list[ArticleResult]]] = deque()
+    chunk: list[tuple[int, Article]] = []
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+
+        def flush() -> None:
+            if chunk:
+                queue.append((pool.submit(_process_chunk, list(chunk), options), list(chunk), []))
+                chunk.clear()
+
+        for index, article in items:
+            hit = store.get(article) if store is not None else None
+            if hit is not None:
+                flush()  # the chunk before it comes first
+                queue.append((None, [], [_reindexed(hit, index)]))
+            else:
+                chunk.append((index, article))
+                if len(chunk) == _CHUNK:
+                    flush()
+            while sum(f is not None for f, _, _ in queue) >= window or len(queue) > 4 * window:
+                yield from _settle(queue.popleft(), store)
+        flush()
+        while queue:
+            yield from _settle(queue.popleft(), store)
+
+
+def _settle(
+    slot: tuple[Future | None, list[tuple[int, Article]], list[ArticleResult]],
+    store: ResultCache | None,
+) -> list[ArticleResult]:
+    future, chunk, ready = slot
+    if future is None:
+        return ready
+    results = future.result()
+    if store is not None:
+        for (_, article), result in zip(chunk, results, strict=True):
+            store.put(article, result)
+    return results
+
+
+def _process_chunk(chunk: list[tuple[int, Article]], options: Options) -> list[ArticleResult]:
+    return [process_article(article, index, options) for index, article in chunk]
+
+
+def _run_dask(
+    items: Iterator[tuple[int, Article]],
+    options: Options,
+    store: ResultCache | None,
+    scheduler: str | None,
+    jobs: int,
+) -> Iterator[ArticleResult]:
     pending: list[tuple[int, Article]] = []
     done: dict[int, ArticleResult] = {}
-    for index, article in enumerate(articles):
+    for index, article in items:
         hit = store.get(article) if store is not None else None
         if hit is not None:
             done[index] = _reindexed(hit, index)
         else:
             pending.append((index, article))
-    computed = (
-        _compute_dask(pending, options, scheduler, jobs)
-        if engine == "dask"
-        else _compute(pending, options, jobs)
-    )
+    computed = _compute_dask(pending, options, scheduler, jobs)
     inputs = dict(pending)
     for index in range(len(done) + len(pending)):
         if index in done:
@@ -137,20 +246,6 @@ def run(
         if store is not None:
             store.put(inputs.pop(index), result)
         yield result
-
-
-def _compute(
-    pending: list[tuple[int, Article]], options: Options, jobs: int
-) -> Iterator[ArticleResult]:
-    if jobs <= 1 or len(pending) < _POOL_MIN_ARTICLES:
-        for index, article in pending:
-            yield process_article(article, index, options)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        # map() hands results back in input order, whichever worker finishes first
-        yield from pool.map(_process_pair, pending, itertools.repeat(options), chunksize=_CHUNK)
 
 
 def _compute_dask(

@@ -773,29 +773,51 @@ def _conflict(other: Entry) -> dict:
     }
 
 
+def title_names(text: str) -> tuple[tuple[str, str, int], ...]:
+    """The capitalised words of a text (the first word aside) that may name its corpus:
+    (lower case, as first written, occurrences), in first-seen order."""
+    counts: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    for word in [w for w in _TOKEN.findall(text)[1:] if w[0].isupper()]:
+        word = word.replace("’", "'").removesuffix("'s")
+        low = word.lower()
+        if low in STOP_WORDS or len(low) < 3:
+            continue
+        counts[low] += 1
+        shown.setdefault(low, word)
+    return tuple((low, shown[low], n) for low, n in counts.items())
+
+
+class TitleVotes:
+    """Tallies the names of articles one at a time (so a corpus need not be held whole)
+    for :func:`corpus_title`."""
+
+    def __init__(self) -> None:
+        self.df: Counter[str] = Counter()
+        self.total: Counter[str] = Counter()
+        self.shown: dict[str, str] = {}
+        self.texts = 0
+
+    def add(self, names: Iterable[tuple[str, str, int]]) -> None:
+        self.texts += 1
+        for low, word, n in names:
+            self.df[low] += 1
+            self.total[low] += n
+            self.shown.setdefault(low, word)
+
+    def title(self, limit: int = 3) -> str:
+        need = max(1, (self.texts + 1) // 2)
+        ranked = sorted(self.df.items(), key=lambda kv: (-kv[1], -self.total[kv[0]], kv[0]))
+        top = [w for w, n in ranked if n >= need]
+        return "Timeline: " + ", ".join(self.shown[w] for w in top[:limit]) if top else "Timeline"
+
+
 def corpus_title(texts: Sequence[str], limit: int = 3) -> str:
     """A title for a timeline with none: the names most of its articles share."""
-    df: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    shown: dict[str, str] = {}
+    votes = TitleVotes()
     for text in texts:
-        seen = set()
-        # the capitalised words only, the first word of the text aside
-        for word in [w for w in _TOKEN.findall(text)[1:] if w[0].isupper()]:
-            word = word.replace("’", "'").removesuffix("'s")
-            low = word.lower()
-            if low in STOP_WORDS or len(low) < 3:
-                continue
-            total[low] += 1
-            if low not in seen:
-                seen.add(low)
-                shown.setdefault(low, word)
-        df.update(seen)
-    need = max(1, (len(texts) + 1) // 2)
-    top = [
-        w for w, n in sorted(df.items(), key=lambda kv: (-kv[1], -total[kv[0]], kv[0])) if n >= need
-    ]
-    return "Timeline: " + ", ".join(shown[w] for w in top[:limit]) if top else "Timeline"
+        votes.add(title_names(text))
+    return votes.title(limit)
 
 
 # --- selection for large inputs ----------------------------------------------------------------
@@ -835,7 +857,8 @@ class Selection:
 
 
 _QUERY_TOKEN = re.compile(r"\w+", re.UNICODE)
-_LEAD_SENTENCES = 5  # of an article: the ones that tell what happened on its publication day
+LEAD_SENTENCES = 5  # of an article: the ones that tell what happened on its publication day
+OPENING = 2000  # characters of an article that tell what it is about
 _PUBLISHED_WEIGHT = 0.25  # an article published on a day, against one referring to it
 _OFF_QUERY_WEIGHT = 0.25  # a reference from a sentence that is not about the query
 _REDUNDANT = 0.5  # key-term overlap above which a sentence repeats one already chosen
@@ -863,9 +886,14 @@ def _in_range(tv: TimeValue, selection: Selection) -> bool:
 
 
 def select(
-    entries: Sequence[Entry], results: Sequence[ArticleResult], selection: Selection
+    entries: Sequence[Entry],
+    results: Sequence[ArticleResult],
+    selection: Selection,
+    about: Mapping[str, float] | None = None,
 ) -> list[Entry]:
-    """The entries to show for ``selection`` (see :class:`Selection`)."""
+    """The entries to show for ``selection`` (see :class:`Selection`).  ``about`` gives
+    how much each article's opening is about the query, by article id, when the results
+    no longer hold their bodies."""
     if not selection.active:
         return list(entries)
     words = _query_words(selection.query)
@@ -876,11 +904,14 @@ def select(
             if _in_range(e.date, selection)
             and (not words or any(_relevance(s.sentence, words) > 0 for s in e.sources))
         ]
-    return _summarise_dates(results, selection, words)
+    return _summarise_dates(results, selection, words, about)
 
 
 def _summarise_dates(
-    results: Sequence[ArticleResult], selection: Selection, words: Sequence[str]
+    results: Sequence[ArticleResult],
+    selection: Selection,
+    words: Sequence[str],
+    about_map: Mapping[str, float] | None = None,
 ) -> list[Entry]:
     """Rank the days by how much the corpus refers to them and summarise the best."""
     # candidate sentences per day: (sentence text, ref, headline, relevance)
@@ -906,12 +937,16 @@ def _summarise_dates(
             TimeValue("", start=published, end=published), selection
         ):
             continue
-        about = _relevance(result.article.body[:2000], words)
+        about = (
+            about_map[result.article.id]
+            if about_map is not None and result.article.id in about_map
+            else _relevance(result.article.body[:OPENING], words)
+        )
         if words and about == 0:
             continue
         score[published] += _PUBLISHED_WEIGHT
         dated = {e.source.sentence_index for e in result.events}
-        for sent in result.sentences[:_LEAD_SENTENCES]:
+        for sent in result.sentences[:LEAD_SENTENCES]:
             if sent.index in dated or len(sent.text.split()) < 6:
                 continue
             ref = SourceRef(

@@ -180,6 +180,9 @@ class ArticleResult:
     # the names and key terms of its dated sentences and their context, which tell the
     # merge what most of a corpus talks about (timeline.merge.article_words)
     words: frozenset[str] = frozenset()
+    # set by timeline.engine.slim only: the capitalised words of the body that vote for the
+    # corpus title ((word, as first written, count); timeline.merge.title_names)
+    title_names: tuple[tuple[str, str, int], ...] = ()
 
 
 @dataclass(frozen=True)
