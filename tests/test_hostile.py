@@ -3,8 +3,10 @@ in its title and text stay inert text."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import zipfile
 
 import pytest
 
@@ -34,8 +36,20 @@ def hostile(tmp_path_factory):
     return timeline.build([folder])
 
 
+def _text(data: str | bytes) -> str:
+    """A binary format's XML parts (docx: the document and its links), as text to search."""
+    if isinstance(data, str):
+        return data
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return "\n".join(
+            z.read(n).decode("utf-8")
+            for n in z.namelist()
+            if n.endswith("rels") or n == "word/document.xml"
+        )
+
+
 def _outputs(tl):
-    out = {fmt: render(tl, fmt) for fmt in formats()}
+    out = {fmt: _text(render(tl, fmt)) for fmt in formats()}
     out["html-fragment"] = render(tl, "html", fragment=True)
     out["md-mermaid"] = render(tl, "md", mermaid=True)
     return out

@@ -104,10 +104,25 @@ def _warn(message: str) -> None:
     typer.echo(f"timeline: warning: {message}", err=True)
 
 
-def write_output(text: str, output: Path | None) -> None:
-    """Write to ``output`` atomically (a temporary file renamed into place), or stdout."""
+def write_output(data: str | bytes, output: Path | None) -> None:
+    """Write to ``output`` atomically (a temporary file renamed into place), or stdout.
+
+    Text is written as UTF-8 with its line endings as they are; bytes (docx, or a document
+    ``embed`` keeps byte for byte) as they are.  Bytes go to stdout only when it is not a
+    terminal: a binary format would garble the screen.
+    """
     if output is None:
-        sys.stdout.write(text)
+        if isinstance(data, bytes):
+            if sys.stdout.isatty():
+                raise UsageError(
+                    "this format is binary: pass -o FILE (e.g. -o timeline.docx) or "
+                    "redirect standard output"
+                )
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+            return
+        sys.stdout.write(data)
         sys.stdout.flush()
         return
     folder = output.parent if str(output.parent) else Path(".")
@@ -115,8 +130,8 @@ def write_output(text: str, output: Path | None) -> None:
         raise OutputError(f"{output}: the folder {folder} does not exist")
     fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data if isinstance(data, bytes) else data.encode("utf-8"))
         # mkstemp makes the file private (0600); the result should have the mode the file
         # had, or the one any new file gets under the user's umask
         os.chmod(tmp, _mode_for(output))
@@ -391,6 +406,124 @@ def summarize(
     out.flush()
     if not articles:
         raise _no_articles(files, failures)
+
+
+@app.command("embed")
+@_handled
+def embed_command(
+    briefing: Annotated[
+        Path,
+        typer.Argument(help="The Markdown (.md) or HTML (.html) document to update."),
+    ],
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(help=SOURCES_HELP + " Default: ./sources", show_default=False),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Write nothing; exit 5 when a block is out of date (for CI)."),
+    ] = False,
+    title: Annotated[str | None, typer.Option(help="Title of the timelines.")] = None,
+    summarizer: SummarizerOption = "news",
+    sentences: Annotated[int, typer.Option(min=1, help="Sentences per article summary.")] = 3,
+    ratio: RatioOption = None,
+    published: PublishedOption = None,
+    month_first: MonthFirstOption = False,
+    query: Annotated[
+        str | None,
+        typer.Option(help='Keep what is about these words (e.g. "swine flu").'),
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Keep dates from this day on (YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Keep dates up to this day (YYYY-MM-DD).")
+    ] = None,
+    max_dates: Annotated[
+        int | None,
+        typer.Option(min=1, help="At most this many dates: the ones the articles refer to most."),
+    ] = None,
+    per_date: Annotated[
+        int | None,
+        typer.Option(min=1, help="Summarise each date in this many sentences."),
+    ] = None,
+    follow: FollowOption = False,
+    locale: Annotated[
+        str,
+        typer.Option(help='Write date labels in this locale (fr: "22 janvier 2019").'),
+    ] = "en",
+    jobs: Annotated[
+        int,
+        typer.Option(min=0, help="Processes for the per-article work (0: one per core)."),
+    ] = 0,
+    cache: Annotated[
+        Path | None,
+        typer.Option(help="Keep per-article results here; a rebuild redoes only new articles."),
+    ] = None,
+    engine: Annotated[
+        str, typer.Option(help="local (processes on this machine) or dask.")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="With --engine dask: the scheduler of a running cluster (tcp://host:8786)."
+        ),
+    ] = None,
+) -> None:
+    """Fill the timeline blocks of a briefing, keeping everything around them as it is.
+
+    A block is what lies between the lines <!-- timeline:start --> and
+    <!-- timeline:end --> of a Markdown or HTML document; it gets the timeline in the
+    document's format (Markdown, or the HTML fragment).  A start marker may name the block
+    and override options for it: <!-- timeline:start name=rabat since=2019-01-01
+    query="NATO" --> (also until, max-dates, per-date, locale, title, sources=PATH relative
+    to the briefing, level=N for Markdown headings).  The options here apply to every block.
+
+    Example: timeline embed briefing.md sources/
+
+    In CI: timeline embed --check briefing.md sources/ (exit 5 when out of date)
+    """
+    from .embed import Processing, Settings, embed_file
+    from .engine import default_jobs
+    from .render import check_locale
+
+    settings = Settings(
+        sources=tuple(sources or ["sources"]),
+        title=title,
+        query=query,
+        since=_parse_day(since, "--since"),
+        until=_parse_day(until, "--until"),
+        max_dates=max_dates,
+        per_date=per_date,
+        locale=check_locale(locale),
+    )
+    if settings.since and settings.until and settings.since > settings.until:
+        raise UsageError(f"--since {since} is after --until {until}")
+    processing = Processing(
+        summarizer=summarizer,
+        sentences=sentences,
+        ratio=ratio,
+        day_first=not month_first,
+        published=_parse_day(published, "--published"),
+        follow=follow,
+        jobs=jobs or default_jobs(),
+        cache=str(cache) if cache is not None else None,
+        engine=engine,
+        scheduler=scheduler,
+    )
+    result = embed_file(briefing, settings, processing)
+    for note in result.warnings:
+        _warn(note)
+    if result.up_to_date:
+        typer.echo(f"timeline: {briefing}: up to date", err=True)
+        return
+    stale = ", ".join(b.label for b in result.stale)
+    if check:
+        typer.echo(f"timeline: {briefing}: out of date: {stale}", err=True)
+        raise typer.Exit(int(ExitCode.STALE))
+    # write through a symbolic link, not over it
+    write_output(result.text.encode("utf-8"), briefing.resolve())
+    typer.echo(f"timeline: {briefing}: updated {stale}", err=True)
 
 
 def _read(sources: list[str], *, published: date | None = None, follow: bool = False):

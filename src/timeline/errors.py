@@ -17,6 +17,7 @@ class ExitCode(IntEnum):
     USAGE = 2  # bad option or argument (unknown format, bad date, ...)
     NO_INPUT = 3  # a named source does not exist, or no article could be read
     OUTPUT = 4  # the output could not be written
+    STALE = 5  # embed --check: a timeline block of the document is out of date
     INTERRUPTED = 130  # Ctrl-C
 
 
@@ -67,3 +68,8 @@ class UnknownFormatError(UsageError):
 
 class TemplateError(UsageError):
     """A user's template (--template) that does not load or fails to render."""
+
+
+class EmbedError(UsageError):
+    """A briefing whose timeline markers cannot be acted on (missing, unbalanced or nested
+    markers, an unknown block option or a bad value); the document is left untouched."""

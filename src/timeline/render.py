@@ -1,6 +1,7 @@
 """Rendering a :class:`~timeline.model.Timeline`: the format registry and the templates.
 
-Formats are small functions ``Timeline -> str`` kept in a registry by name and file suffix.
+Formats are small functions ``Timeline -> str`` kept in a registry by name and file suffix
+(``Timeline -> bytes`` for a binary format such as ``docx``, registered with ``binary=True``).
 The built-in ones (``md``, ``html``, ``json``) register through the same door a plug-in
 would use::
 
@@ -95,6 +96,7 @@ __all__ = [
     "environment",
     "format_for_path",
     "formats",
+    "is_binary",
     "json_data",
     "md_escape",
     "md_url",
@@ -105,7 +107,8 @@ __all__ = [
 
 SCHEMA = "timeline/1"
 
-FormatFunc = Callable[[Timeline], str]
+# Text formats give str; binary ones (docx) give bytes and register with binary=True.
+FormatFunc = Callable[[Timeline], str | bytes]
 
 # ---------------------------------------------------------------------------------------
 # Date labels
@@ -749,27 +752,36 @@ def render_custom(path: str | Path, timeline: Timeline) -> str:
 
 @dataclass(frozen=True)
 class Format:
-    """An output format: its name, the file suffixes that select it, and its renderer."""
+    """An output format: its name, the file suffixes that select it, its renderer, and
+    whether it writes bytes (``binary``: docx) rather than text."""
 
     name: str
     suffixes: tuple[str, ...]
     func: FormatFunc
+    binary: bool = False
 
 
 _FORMATS: dict[str, Format] = {}
 
 
-def register_format(name: str, suffixes: Iterable[str] = (), func: FormatFunc | None = None) -> Any:
+def register_format(
+    name: str,
+    suffixes: Iterable[str] = (),
+    func: FormatFunc | None = None,
+    *,
+    binary: bool = False,
+) -> Any:
     """Register an output format; usable directly or as a decorator.
 
     ``register_format("csv", [".csv"], render_csv)`` or ``@register_format("csv", [".csv"])``.
+    A format whose renderer returns bytes registers with ``binary=True``.
     Registering a name again replaces the earlier format.
     """
     key = name.strip().lower()
     suffix_tuple = tuple(s.lower() if s.startswith(".") else "." + s.lower() for s in suffixes if s)
 
     def decorator(f: FormatFunc) -> FormatFunc:
-        _FORMATS[key] = Format(key, suffix_tuple, f)
+        _FORMATS[key] = Format(key, suffix_tuple, f, binary)
         return f
 
     if func is not None:
@@ -780,6 +792,12 @@ def register_format(name: str, suffixes: Iterable[str] = (), func: FormatFunc | 
 def formats() -> list[str]:
     """The names of the registered formats, sorted."""
     return sorted(_FORMATS)
+
+
+def is_binary(fmt: str) -> bool:
+    """True when the named format writes bytes (docx), not text."""
+    found = _FORMATS.get(fmt.strip().lower())
+    return bool(found and found.binary)
 
 
 def format_for_path(path: str) -> str | None:
@@ -801,9 +819,10 @@ def render(
     fragment: bool = False,
     mermaid: bool = False,
     template: str | Path | None = None,
-) -> str:
+) -> str | bytes:
     """Render the timeline in the named format, its date labels in ``locale`` ("fr" gives
-    "22 janvier 2019"; "en", the default, the built-in English labels).
+    "22 janvier 2019"; "en", the default, the built-in English labels).  Text formats give
+    a str, binary ones (``docx``, see :func:`is_binary`) bytes.
 
     ``fragment`` (HTML only): just the timeline ``<section>``, its styles scoped to it, for
     pasting into another page.  ``mermaid`` (Markdown only): add a Mermaid ``timeline``
@@ -817,6 +836,8 @@ def render(
         raise UsageError("--fragment is for HTML output (-f html)")
     if mermaid and found.name != "md":
         raise UsageError("--mermaid is for Markdown output (-f md)")
+    if template is not None and found.binary:
+        raise UsageError(f"--template writes text: it cannot make {found.name} output")
     token = _LOCALE.set(check_locale(locale))
     options = _OPTIONS.set({"fragment": fragment, "mermaid": mermaid})
     try:
@@ -907,6 +928,6 @@ def render_html(timeline: Timeline) -> str:
     return render_template(name, timeline).strip("\n") + "\n"
 
 
-# Formats written by code rather than templates (TimelineJS, CSV, iCalendar) register
+# Formats written by code rather than templates (TimelineJS, CSV, iCalendar, Word) register
 # through the same door; imported last, as they use the registry above.
-from . import exports  # noqa: E402, F401
+from . import exports, word  # noqa: E402, F401
