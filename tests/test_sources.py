@@ -159,8 +159,13 @@ def test_no_front_matter_means_the_whole_file_is_the_body(tmp_path):
     assert a.published is None
 
 
-def test_unclosed_front_matter_is_body():
-    raw = "---\ntitle: T\nBody without a closing line.\n"
+def test_unclosed_front_matter_is_an_error():
+    with pytest.raises(ValueError, match="no closing --- line"):
+        split_front_matter("---\ntitle: T\nBody without a closing line.\n")
+
+
+def test_a_leading_rule_without_front_matter_keys_is_body():
+    raw = "---\nBody after a Markdown rule, with no closing line.\n"
     assert split_front_matter(raw) == ({}, raw)
 
 
@@ -288,7 +293,7 @@ def test_expand_finds_folder_files_in_a_fresh_interpreter(sources_dir):
     ("content", "reason"),
     [
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-        ("café au lait.\n".encode("latin-1"), "not valid UTF-8"),
+        (bytes(range(128, 256)) * 4, "not valid UTF-8"),
         (b"", "empty"),
         (b"  \n\n\t\n", "empty"),
         (b"---\ntitle: only front matter\n---\n", "empty"),

@@ -7,8 +7,20 @@ saved from a browser is read as the HTML page it is.  Built in: text and Markdow
 matter, web pages, RSS and Atom feeds, JSON and JSON Lines records.
 
 A reader may give several articles (a feed, an export).  Anything that cannot be read, a
-whole file or one record of it, comes back as a ``ReadFailure`` and never stops the others.
-The same article read twice (same URL, or same text) counts once, the first one read.
+whole file or one record of it, comes back as a ``ReadFailure`` with one short reason and
+never stops the others: a binary, empty, undecodable or unreadable file, bad front matter,
+an impossible date, a broken symbolic link, a folder that cannot be listed, a file over the
+size cap (``max_bytes``, 10 MB by default, checked before the file is read).  The same
+article read twice (same URL, or same text) counts once, the first one read.
+
+Bodies keep their line ends as written (LF, CRLF or a lone CR): offsets index the text as it
+is in the file.  Text that is not UTF-8 (or UTF-16 with a BOM) is decoded as detected,
+Windows-1252 for most Western files (``timeline.sources.encoding``).
+
+Folders are walked following symbolic links, each real folder once: a link back to an
+ancestor is not followed round again, and a file reached by two names is read once.
+Only regular files are read from a folder (a named pipe there would wait forever); named
+explicitly, a pipe or a device is read too, up to the size cap.
 
 Third-party readers register by suffix through the same door as the built-in ones::
 
@@ -18,7 +30,9 @@ Third-party readers register by suffix through the same door as the built-in one
 
 from __future__ import annotations
 
+import logging
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -26,9 +40,22 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import ArticleReadError, SourceNotFoundError
+from ..errors import ArticleReadError, SourceNotFoundError, TimelineError
 from ..model import Article
-from .base import Item, Payload, ReadFailure, ReadNote, ReadOptions
+from .base import (
+    DEFAULT_MAX_BYTES,
+    Item,
+    Payload,
+    ReadFailure,
+    ReadNote,
+    ReadOptions,
+    check_size,
+    os_reason,
+    read_bytes,
+    too_large,
+)
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "PARSERS",
@@ -111,11 +138,25 @@ class Reading:
 _NOT_ARTICLES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG"})
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: Path, failures: list[ReadFailure]) -> Iterator[Path]:
+    """The article files under ``folder``, in sorted order; folders that cannot be listed
+    go to ``failures``."""
+
+    def unlistable(exc: OSError) -> None:
+        where = str(exc.filename) if exc.filename is not None else str(folder)
+        failures.append(ReadFailure(where, "folder " + os_reason(Path(where), exc)))
+
     seen: set[tuple[int, int]] = set()
-    for root, dirs, files in os.walk(folder, followlinks=True):
-        st = os.stat(root)
-        if (st.st_dev, st.st_ino) in seen:  # a symlink loop: visit each folder once
+    for root, dirs, files in os.walk(folder, onerror=unlistable, followlinks=True):
+        try:
+            st = os.stat(root)
+        except OSError as exc:
+            unlistable(exc)
+            dirs[:] = []
+            continue
+        # (device, inode) is the folder itself, whatever link led here: a link back to an
+        # ancestor is seen again here and not walked round a second time
+        if (st.st_dev, st.st_ino) in seen:
             dirs[:] = []
             continue
         seen.add((st.st_dev, st.st_ino))
@@ -126,8 +167,34 @@ def _walk(folder: Path) -> Iterator[Path]:
                 not name.startswith(".")
                 and path.suffix.lower() in READERS
                 and path.stem.upper() not in _NOT_ARTICLES
+                and _file_like(Path(root) / name)
             ):
                 yield Path(root) / name
+
+
+def _file_like(path: Path) -> bool:
+    """False for a pipe, socket or device found in a folder: reading a pipe with no writer
+    would wait forever.  A link that cannot be followed stays, to be reported as such."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return True
+
+
+def _exists(path: Path) -> bool:
+    """True for a path that names something, a broken or looping link included (reading it
+    says what is wrong); a folder that cannot be searched counts as existing too."""
+    try:
+        return path.exists() or path.is_symlink()
+    except OSError:
+        return True
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # not even known: read as a file, and the read says why it fails
+        return False
 
 
 def expand(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path | None, str]]:
@@ -135,12 +202,20 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path | None, s
 
     ``-`` (stdin) and http(s) URLs come back with no path.  Raises SourceNotFoundError for a
     path that does not exist.  A file named explicitly is read whatever its suffix (its
-    content says how); in folders only files with a registered suffix are read.
+    content says how); in folders only files with a registered suffix are read.  Folders
+    that cannot be listed are left out (``read_sources`` reports them).
     """
+    return _expand(paths)[0]
+
+
+def _expand(
+    paths: Iterable[str | os.PathLike[str]],
+) -> tuple[list[tuple[Path | None, str]], list[ReadFailure]]:
     from .web import is_url
 
     out: list[tuple[Path | None, str]] = []
-    seen: set[Path | str] = set()
+    failures: list[ReadFailure] = []
+    seen: set[str] = set()
     for raw in paths:
         given = os.fspath(raw)
         if isinstance(raw, str) and (given == "-" or is_url(given)):
@@ -149,15 +224,17 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path | None, s
                 out.append((None, given))
             continue
         path = Path(raw)
-        if not path.exists():
+        if not _exists(path):
             raise SourceNotFoundError(f"{given}: no such file or folder")
-        found = [(p, str(p)) for p in _walk(path)] if path.is_dir() else [(path, given)]
+        found = [(p, str(p)) for p in _walk(path, failures)] if _is_dir(path) else [(path, given)]
         for p, shown in found:
-            key = p.resolve()
+            # realpath, not Path.resolve(): on a link loop resolve() raises (RuntimeError in
+            # Python 3.11), realpath stops and the read reports the loop
+            key = os.path.realpath(p)
             if key not in seen:
                 seen.add(key)
                 out.append((p, shown))
-    return out
+    return out, failures
 
 
 # --- reading one source ----------------------------------------------------------------------
@@ -176,10 +253,7 @@ def _parse(payload: Payload, options: ReadOptions) -> tuple[str, list[Item]]:
 
 
 def _parse_path(path: Path, shown: str, options: ReadOptions) -> tuple[str, list[Item]]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ArticleReadError(shown, exc.strerror or "cannot be read") from None
+    data = read_bytes(path, shown, options.max_bytes)
     return _parse(Payload(data, shown, hint=HINTS.get(path.suffix.lower(), "")), options)
 
 
@@ -200,9 +274,11 @@ def _read_stdin(stdin: BinaryIO | None, options: ReadOptions) -> list[Item]:
     if stream is None:  # no standard input at all (a GUI launcher, a closed descriptor)
         raise ArticleReadError("-", "there is no standard input to read")
     try:
-        data = stream.read()
+        data = stream.read(options.max_bytes + 1)  # never more than the cap into memory
     except OSError as exc:
         raise ArticleReadError("-", exc.strerror or "standard input cannot be read") from None
+    if len(data) > options.max_bytes:
+        raise ArticleReadError("-", too_large(options.max_bytes))
     return read_payload(Payload(data, "-"), options)
 
 
@@ -224,7 +300,8 @@ def _read_one(
         reader = READERS.get(path.suffix.lower())
         if reader is None or reader is read_sniffed:
             kind, items = _parse_path(path, shown, options)
-        else:  # a third-party reader owns its suffix
+        else:  # a third-party reader owns its suffix, and opens the file itself
+            check_size(path, shown, options.max_bytes)
             got = reader(path, shown)
             kind, items = "third-party", [got] if isinstance(got, Article) else list(got)
         if kind in _NAME_DATED and len(items) == 1:
@@ -262,6 +339,7 @@ def read_sources(
     *,
     published: date | None = None,
     follow: bool = False,
+    max_bytes: int | None = None,
     options: ReadOptions | None = None,
     stdin: BinaryIO | None = None,
 ) -> Reading:
@@ -269,21 +347,40 @@ def read_sources(
 
     ``published`` dates articles that give no date (not in their metadata, file name or
     URL).  ``follow`` reads the page each feed entry links to instead of the feed's text.
-    ``options`` sets everything at once (network timeout and size cap too).  Raises
-    SourceNotFoundError for a path that does not exist.
+    ``max_bytes`` is the largest file, page or stdin read (10 MB by default); a bigger one
+    is a failure, refused before it is read.  ``options`` sets everything at once (network
+    timeout too); ``max_bytes``, when given, overrides its cap.  Raises SourceNotFoundError
+    for a path that does not exist, UsageError for a ``max_bytes`` below 1.
     """
     from .dedupe import dedupe
 
     if options is None:
-        options = ReadOptions(published=published, follow=follow)
+        options = ReadOptions(
+            published=published,
+            follow=follow,
+            max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes,
+        )
+    elif max_bytes is not None:
+        options = replace(options, max_bytes=max_bytes)
     found: list[Article] = []
-    failures: list[ReadFailure] = []
     notes: list[str] = []
-    for path, shown in expand(paths):
+    sources, failures = _expand(paths)
+    for path, shown in sources:
         try:
             items = _read_one(path, shown, options, stdin)
         except ArticleReadError as exc:
             failures.append(ReadFailure(shown, exc.reason))
+            continue
+        except TimelineError:
+            raise
+        except Exception as exc:
+            # A reader's bug on one odd file must not lose the others: that file is a
+            # failure saying so, and the traceback goes to the log for the bug report.
+            log.debug("reading %s failed", shown, exc_info=True)
+            detail = " ".join(str(exc).split())  # one warning line, whatever it says
+            failures.append(
+                ReadFailure(shown, f"could not be read ({type(exc).__name__}: {detail})")
+            )
             continue
         for item in items:
             if isinstance(item, Article):
@@ -301,9 +398,10 @@ def read_all(
     published: date | None = None,
     *,
     follow: bool = False,
+    max_bytes: int | None = None,
 ) -> tuple[list[Article], list[ReadFailure]]:
     """Read every article under ``paths``; unreadable sources come back as failures."""
-    reading = read_sources(paths, published=published, follow=follow)
+    reading = read_sources(paths, published=published, follow=follow, max_bytes=max_bytes)
     return reading.articles, reading.failures
 
 

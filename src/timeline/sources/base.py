@@ -6,15 +6,21 @@ cycle (the package imports the readers to register them).
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
+from pathlib import Path
 
+from ..errors import ArticleReadError, UsageError
 from ..model import Article
 
 DEFAULT_TIMEOUT = 20.0  # seconds per network operation
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # a news page or feed is far smaller; this stops a runaway
+_MB = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -55,14 +61,20 @@ class Payload:
     charset: str | None = None  # from an HTTP Content-Type header
 
     def decoded(self) -> str:
-        """The bytes as text: the HTTP charset when one was sent and no BOM says otherwise."""
-        from .text import decode
+        """The bytes as text: the HTTP charset when one was sent and no BOM says otherwise.
 
-        if self.charset and not self.data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        Raises ArticleReadError for bytes that are no text (see ``encoding.decode``).
+        """
+        from .encoding import decode, has_bom, looks_binary
+
+        if self.charset and not has_bom(self.data):
             try:
-                return self.data.decode(self.charset)
+                text = self.data.decode(self.charset)
             except (LookupError, UnicodeDecodeError):
                 pass  # a wrong or unknown charset header: fall back to what the bytes say
+            else:
+                if not looks_binary(text):  # else decode() below says what it is
+                    return text
         return decode(self.data, self.shown)
 
 
@@ -73,7 +85,69 @@ class ReadOptions:
     published: date | None = None  # for articles whose date is not known otherwise
     follow: bool = False  # read each feed entry's linked page instead of the feed's text
     timeout: float = DEFAULT_TIMEOUT
-    max_bytes: int = DEFAULT_MAX_BYTES
+    max_bytes: int = DEFAULT_MAX_BYTES  # per file, page or stdin: a bigger one is refused
+
+    def __post_init__(self) -> None:
+        if self.max_bytes < 1:
+            raise UsageError(f"the largest file size must be at least 1 byte, not {self.max_bytes}")
+
+
+def size_text(n: int) -> str:
+    """A byte count as a person says it: "10 MB", "1.5 MB", "1000 bytes"."""
+    if n < _MB:
+        return f"{n} bytes"
+    mb = n / _MB
+    return f"{mb:.2f}".rstrip("0").rstrip(".") + " MB"
+
+
+def too_large(max_bytes: int) -> str:
+    """The reason given for a file, page or stdin over the size cap."""
+    return f"larger than {size_text(max_bytes)} (set --max-file-size)"
+
+
+def read_bytes(path: Path, shown: str, max_bytes: int) -> bytes:
+    """A file's bytes, refused (ArticleReadError) when it is larger than ``max_bytes``.
+
+    The size is checked before anything is read, and no more than ``max_bytes + 1`` bytes
+    are ever read: a file may grow meanwhile, and a pipe or a device has no size to check.
+    """
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise ArticleReadError(shown, "a folder, not a file")
+        if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+            raise ArticleReadError(shown, too_large(max_bytes))
+        with path.open("rb") as stream:
+            data = stream.read(max_bytes + 1)
+    except OSError as exc:
+        raise ArticleReadError(shown, os_reason(path, exc)) from None
+    if len(data) > max_bytes:
+        raise ArticleReadError(shown, too_large(max_bytes))
+    return data
+
+
+def check_size(path: Path, shown: str, max_bytes: int) -> None:
+    """Refuse a file over the cap before a reader that opens it itself (a plug-in) sees it."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise ArticleReadError(shown, os_reason(path, exc)) from None
+    if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+        raise ArticleReadError(shown, too_large(max_bytes))
+
+
+def os_reason(path: Path, exc: OSError) -> str:
+    """Why a file cannot be opened, in a few words a user can act on."""
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if isinstance(exc, FileNotFoundError):
+        try:
+            return f"broken symbolic link (to {os.readlink(path)})"
+        except OSError:  # not a link at all: gone since it was listed
+            pass
+    if isinstance(exc, PermissionError):
+        return "cannot be read: permission denied"
+    return f"cannot be read: {(exc.strerror or type(exc).__name__).lower()}"
 
 
 def normalise_language(value: object) -> str:

@@ -36,8 +36,13 @@ def parse_feed(payload: Payload, options: ReadOptions) -> list[Item]:
     import feedparser
 
     headers = {"content-location": payload.url} if payload.url else {}
-    # A stream, never a string: feedparser fetches a string that looks like a URL itself.
-    parsed = feedparser.parse(io.BytesIO(payload.data), response_headers=headers)
+    try:
+        # A stream, never a string: feedparser fetches a string that looks like a URL itself.
+        parsed = feedparser.parse(io.BytesIO(payload.data), response_headers=headers)
+    except Exception as exc:  # its lenient parser trips on some markup ("&#xD800;"): one bad
+        # feed, never a stopped run
+        reason = f"not a readable RSS or Atom feed ({type(exc).__name__})"
+        raise ArticleReadError(payload.shown, reason) from None
     if not parsed.get("version") and not parsed.entries:
         problem = parsed.get("bozo_exception")
         detail = f" ({problem})" if problem else ""

@@ -8,12 +8,21 @@ A record's fields: ``text`` (or ``body``), ``title``, ``published`` (or ``date``
 from __future__ import annotations
 
 import json
+import re
 
 from ..errors import ArticleReadError
 from ..model import Article
 from . import builtin_parser
 from .base import Item, Payload, ReadFailure, ReadOptions, normalise_language, parse_published
 from .text import derive_title
+
+# JSON may escape half a surrogate pair (\ud800), which no UTF-8 output can hold; each
+# becomes U+FFFD, one character for one, so offsets into the text stay as they were.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Records end at a line end; not at every break str.splitlines() knows: JSON strings may hold
+# a raw U+2028 or NEL, while a raw CR or LF inside one is invalid JSON anyway.
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_TOO_DEEP = "JSON nested too deeply to read"
 
 
 @builtin_parser("records", ".jsonl", ".ndjson", ".json")
@@ -24,6 +33,8 @@ def parse_records(payload: Payload, options: ReadOptions) -> list[Item]:
         raise ArticleReadError(payload.shown, "empty file")
     try:
         whole = json.loads(text)
+    except RecursionError:
+        raise ArticleReadError(payload.shown, _TOO_DEEP) from None
     except json.JSONDecodeError as exc:
         if not _first_line_is_a_record(text):
             # one JSON document with an error in it: one failure, not one per line
@@ -38,7 +49,7 @@ def parse_records(payload: Payload, options: ReadOptions) -> list[Item]:
 
 def _lines(text: str, shown: str) -> list[Item]:
     items: list[Item] = []
-    for n, line in enumerate(text.splitlines(), 1):
+    for n, line in enumerate(_LINE_END.split(text), 1):
         if not line.strip():
             continue
         where = f"{shown}:{n}"
@@ -47,15 +58,18 @@ def _lines(text: str, shown: str) -> list[Item]:
         except json.JSONDecodeError as exc:
             items.append(ReadFailure(where, f"not valid JSON ({exc.msg}, column {exc.colno})"))
             continue
+        except RecursionError:
+            items.append(ReadFailure(where, _TOO_DEEP))
+            continue
         items.append(_record_or_failure(record, where))
     return items
 
 
 def _first_line_is_a_record(text: str) -> bool:
-    first = next(line for line in text.splitlines() if line.strip())
+    first = next(line for line in _LINE_END.split(text) if line.strip())
     try:
         return isinstance(json.loads(first), dict)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return False
 
 
@@ -79,6 +93,7 @@ def record_article(record: object, shown: str) -> Article:
         body = record.get("body")
     if not isinstance(body, str) or not body.strip():
         raise ArticleReadError(shown, "no text (a 'text' or 'body' field)")
+    body = _SURROGATE.sub("\ufffd", body)
     try:
         published = parse_published(_field(record, "published") or _field(record, "date"))
     except ValueError as exc:
@@ -104,7 +119,7 @@ def _field(record: dict, key: str) -> str:
     value = record.get(key)
     if value is None or isinstance(value, (dict, list)):
         return ""
-    return str(value).strip()
+    return _SURROGATE.sub("\ufffd", str(value)).strip()
 
 
 def _kind(value: object) -> str:

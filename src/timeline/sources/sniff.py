@@ -48,7 +48,10 @@ def hint_for_content_type(content_type: str) -> str:
 def head_text(data: bytes) -> str:
     """The first few KB as lower-case text, BOM and leading whitespace gone, for sniffing."""
     chunk = data[:_HEAD_BYTES]
-    if chunk.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if chunk.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # before UTF-16's
+        codec = "utf-32"
+        chunk = chunk[: len(chunk) // 4 * 4]
+    elif chunk.startswith((b"\xff\xfe", b"\xfe\xff")):
         codec = "utf-16"
         chunk = chunk[: len(chunk) // 2 * 2]
     else:
@@ -99,7 +102,7 @@ def sniff(data: bytes, hint: str = "") -> str:
 def _is_json(data: bytes) -> bool:
     try:
         json.loads(data.decode("utf-8-sig", errors="replace"))
-    except ValueError:
+    except (ValueError, RecursionError):  # nested too deep: the records reader says so
         return False
     return True
 
@@ -113,6 +116,8 @@ def _looks_like_json(data: bytes) -> bool:
         try:
             if isinstance(json.loads(candidate), (dict, list)):
                 return True
+        except RecursionError:  # JSON nested too deeply: the records reader says so
+            return True
         except ValueError:  # fails at the first character that is not JSON: cheap on prose
             continue
     return False

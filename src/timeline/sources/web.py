@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import ArticleReadError
-from .base import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
+from .base import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, too_large
 
 _URL = re.compile(r"\Ahttps?://", re.IGNORECASE)
 ACCEPT = (
@@ -64,10 +64,10 @@ def fetch(
         with opener.open(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
-                raise ArticleReadError(url, f"larger than {_size(max_bytes)}")
+                raise ArticleReadError(url, too_large(max_bytes))
             data = response.read(max_bytes + 1)
             if len(data) > max_bytes:
-                raise ArticleReadError(url, f"larger than {_size(max_bytes)}")
+                raise ArticleReadError(url, too_large(max_bytes))
             return Fetched(
                 data=data,
                 url=response.geturl() or url,
@@ -100,7 +100,3 @@ def _why(reason: object, timeout: float) -> str:
     if isinstance(reason, OSError) and reason.strerror:
         return reason.strerror.lower()
     return str(reason) or type(reason).__name__
-
-
-def _size(n: int) -> str:
-    return f"{n / (1024 * 1024):g} MB" if n >= 1024 * 1024 else f"{n} bytes"
