@@ -12,6 +12,7 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -104,25 +105,29 @@ def _warn(message: str) -> None:
     typer.echo(f"timeline: warning: {message}", err=True)
 
 
-def write_output(data: str | bytes, output: Path | None) -> None:
+def write_output(data: str | bytes | Iterable[str | bytes], output: Path | None) -> None:
     """Write to ``output`` atomically (a temporary file renamed into place), or stdout.
 
-    Text is written as UTF-8 with its line endings as they are; bytes (docx, or a document
-    ``embed`` keeps byte for byte) as they are.  Bytes go to stdout only when it is not a
-    terminal: a binary format would garble the screen.
+    ``data`` is the whole output or its pieces in order (a large timeline is rendered as
+    it is written).  Text is written as UTF-8 with its line endings as they are; bytes
+    (docx, or a document ``embed`` keeps byte for byte) as they are.  Bytes go to stdout
+    only when it is not a terminal: a binary format would garble the screen.  When making
+    the output fails half way, an existing file at ``output`` is left as it was.
     """
+    pieces = iter([data]) if isinstance(data, (str, bytes)) else iter(data)
     if output is None:
-        if isinstance(data, bytes):
-            if sys.stdout.isatty():
-                raise UsageError(
-                    "this format is binary: pass -o FILE (e.g. -o timeline.docx) or "
-                    "redirect standard output"
-                )
-            sys.stdout.flush()
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-            return
-        sys.stdout.write(data)
+        for piece in pieces:
+            if isinstance(piece, bytes):
+                if sys.stdout.isatty():
+                    raise UsageError(
+                        "this format is binary: pass -o FILE (e.g. -o timeline.docx) or "
+                        "redirect standard output"
+                    )
+                sys.stdout.flush()
+                sys.stdout.buffer.write(piece)
+                sys.stdout.buffer.flush()
+            else:
+                sys.stdout.write(piece)
         sys.stdout.flush()
         return
     folder = output.parent if str(output.parent) else Path(".")
@@ -131,7 +136,8 @@ def write_output(data: str | bytes, output: Path | None) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+            for piece in pieces:
+                fh.write(piece if isinstance(piece, bytes) else piece.encode("utf-8"))
         # mkstemp makes the file private (0600); the result should have the mode the file
         # had, or the one any new file gets under the user's umask
         os.chmod(tmp, _mode_for(output))
@@ -139,6 +145,9 @@ def write_output(data: str | bytes, output: Path | None) -> None:
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise OutputError(f"{output}: {exc.strerror or exc}") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _mode_for(output: Path) -> int:
@@ -235,9 +244,9 @@ def build(
 
     Feeds, pages and exports: timeline build https://example.com/feed.rss --follow
     """
-    from . import build_from_articles
     from .engine import default_jobs
-    from .render import format_for_path, formats, render
+    from .render import format_for_path, formats, render_chunks
+    from .scale import build_large
     from .sources import read_sources
 
     if fmt is None and template is not None:
@@ -277,7 +286,9 @@ def build(
         _warn(f"skipped {failure}")
     if not articles:
         raise _no_articles(paths, failures)
-    timeline = build_from_articles(
+    # events and entries go to disk as they are made, and the output is written as it is
+    # rendered: memory follows the busiest month of the corpus, not its size
+    timeline = build_large(
         articles,
         title=title,
         summarizer=summarizer,
@@ -295,10 +306,10 @@ def build(
     for note in timeline.warnings:
         if not note.startswith("skipped "):
             _warn(note)
-    text = render(
+    chunks = render_chunks(
         timeline, fmt, locale=locale, fragment=fragment, mermaid=mermaid, template=template
     )
-    write_output(text, output)
+    write_output(chunks, output)
     if output is not None:
         typer.echo(
             f"timeline: wrote {output} ({len(timeline.entries)} entries from "

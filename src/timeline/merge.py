@@ -15,7 +15,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -362,16 +362,31 @@ class _Blocking:
     Candidates are a superset of the clusters that accept: the merge still asks each, in
     the order a full scan would, so the result is the same as weighing every cluster."""
 
-    def __init__(self, events: Sequence[Event]) -> None:
-        df: Counter[str] = Counter()
-        for event in events:
-            df.update(key_terms(event.text)[1])
-        self.rank = {t: (n, t) for t, n in df.items()}
+    def __init__(self) -> None:
+        self.rank: dict[str, tuple[int, str]] = {}
         self.pairs: dict[tuple, set[_Cluster]] = {}
         self.prefix: dict[tuple, set[_Cluster]] = {}  # (date key, term)
         self.full: dict[tuple, set[_Cluster]] = {}
         self.arabic: set[_Cluster] = set()
         self._tokens: dict[str, tuple[list[tuple], list[str], list[str]]] = {}
+
+    def learn(self, events: Sequence[Event]) -> None:
+        """Rank the terms not seen before by how many of these events use them.  A term
+        keeps its rank: a prefix must be the same when indexed and when probed."""
+        df: Counter[str] = Counter()
+        for event in events:
+            df.update(t for t in key_terms(event.text)[1] if t not in self.rank)
+        for term, n in df.items():
+            self.rank[term] = (n, term)
+
+    def renewed(self, clusters: Sequence[_Cluster]) -> _Blocking:
+        """A fresh index of these clusters only, keeping the ranks."""
+        fresh = _Blocking()
+        fresh.rank = self.rank
+        for cluster in clusters:
+            for event in cluster.events:
+                fresh.register(cluster, event)
+        return fresh
 
     def tokens(self, text: str) -> tuple[list[tuple], list[str], list[str]]:
         """(name pairs, all terms, the terms' prefix) of a sentence."""
@@ -382,7 +397,7 @@ class _Blocking:
             sounds = sorted(_skeletons(names))
             pairs = [("p", a, b) for a, b in itertools.combinations(plain, 2)]
             pairs += [("s", a, b) for a, b in itertools.combinations(sounds, 2)]
-            ordered = sorted(terms, key=self.rank.__getitem__)
+            ordered = sorted(terms, key=lambda t: self.rank.get(t, (0, t)))
             prefix = ordered[: len(ordered) - _threshold(len(ordered)) + 1] if ordered else []
             found = self._tokens[text] = (pairs, ordered, prefix)
         return found
@@ -519,6 +534,78 @@ def _seq(cluster: _Cluster) -> int:
     return cluster.seq
 
 
+class _Merger:
+    """The clustering of :func:`merge`, fed events in the order it weighs them (coarse
+    dates first, then by date) one stretch of calendar at a time, so a corpus larger than
+    memory can be merged a month at a time (``timeline.scale``).
+
+    A cluster is done once the events still to come start after its last day: none of
+    them can join it.  ``finish(before)`` hands back the clusters done by that day, linked
+    (see :func:`_join_linked`; clusters of one date are always done together), and drops
+    them; feeding everything at once and finishing gives exactly what merge() gives."""
+
+    def __init__(self) -> None:
+        self.active: list[_Cluster] = []  # in creation order
+        self.created = 0
+        self.blocking = _Blocking()
+
+    def feed(self, events: Iterable[Event]) -> None:
+        """Events in merge order: all the coarse ones before any other, then by date."""
+        events = list(events)
+        blocking = self.blocking
+        blocking.learn(events)
+        for event in events:
+            bucket = _bucket(event.date)
+            key = _date_key(event.date)
+            if bucket is None:
+                candidates: list[_Cluster] = self.active  # the coarse dates come first: few
+            elif _arabic(event.text):
+                candidates = [c for c in self.active if c.bucket == bucket]
+                candidates += [c for c in self.active if c.bucket is None]
+            else:
+                found = blocking.candidates(event, key)
+                candidates = sorted((c for c in found if c.bucket == bucket), key=_seq)
+                candidates += sorted((c for c in found if c.bucket is None), key=_seq)
+            if bucket is not None and _one_day(event.date):
+                # a full scan would weigh them in creation order, whatever their bucket
+                candidates = sorted(candidates, key=_seq)
+            home = next(
+                (c for c in candidates if _overlaps(c.date, event.date) and c.accepts(event, key)),
+                None,
+            )
+            if home is None:
+                home = _Cluster(event, self.created)
+                self.created += 1
+                self.active.append(home)
+                blocking.register(home, event)
+            else:
+                before = home.key
+                home.add(event)
+                blocking.register(home, event)
+                if home.key != before:
+                    blocking.rekeyed(home)
+
+    def finish(self, before: date | None = None) -> list[_Cluster]:
+        """The clusters no event from ``before`` on can join (all of them without a day),
+        linked, in creation order; the merger forgets them."""
+        if before is None:
+            done, self.active = self.active, []
+        else:
+            done = [c for c in self.active if c.date.end is not None and c.date.end < before]
+            if not done:
+                return []
+            self.active = [c for c in self.active if not (c.date.end and c.date.end < before)]
+        linked = _join_linked(done, self.blocking)
+        # the index would keep finished clusters alive: rebuild it from those left
+        self.blocking = self.blocking.renewed(self.active)
+        return linked
+
+
+def merge_order(event: Event) -> tuple:
+    """The order :class:`_Merger` takes events in."""
+    return (_bucket(event.date) is not None, _event_key(event))
+
+
 def merge(
     events: Iterable[Event], words: Mapping[str, frozenset[str]] | None = None
 ) -> list[Entry]:
@@ -533,41 +620,11 @@ def merge(
     ordered = sorted(events, key=_event_key)
     if words is None:
         words = _words_of(ordered)
-    clusters: list[_Cluster] = []
-    by_year: dict[int | None, list[_Cluster]] = {}
-    blocking = _Blocking(ordered)
+    merger = _Merger()
     # coarse dates first, so "January 2019" has its entry when "22 January 2019" arrives;
     # the clustering then does not depend on which of them the input lists first
-    for event in sorted(ordered, key=lambda e: (_bucket(e.date) is not None, _event_key(e))):
-        bucket = _bucket(event.date)
-        key = _date_key(event.date)
-        one_day = bucket is not None and _one_day(event.date)
-        if bucket is None:
-            candidates: list[_Cluster] = clusters  # the coarse dates come first: few
-        elif _arabic(event.text):
-            candidates = by_year.get(bucket, []) + by_year.get(None, [])
-        else:
-            found = blocking.candidates(event, key)
-            candidates = sorted((c for c in found if c.bucket == bucket), key=_seq)
-            candidates += sorted((c for c in found if c.bucket is None), key=_seq)
-        if one_day:
-            # a full scan would weigh them in creation order, whatever their year bucket
-            candidates = sorted(candidates, key=_seq)
-        home = next(
-            (c for c in candidates if _overlaps(c.date, event.date) and c.accepts(event, key)), None
-        )
-        if home is None:
-            home = _Cluster(event, len(clusters))
-            clusters.append(home)
-            by_year.setdefault(bucket, []).append(home)
-            blocking.register(home, event)
-        else:
-            before = home.key
-            home.add(event)
-            blocking.register(home, event)
-            if home.key != before:
-                blocking.rekeyed(home)
-    clusters = _join_linked(clusters, blocking)
+    merger.feed(sorted(ordered, key=merge_order))
+    clusters = merger.finish()
     clusters.sort(key=lambda c: _event_key(c.first()))
     contexts = {id(e.source): e.context for e in ordered if e.context}
     return conflicts([c.entry() for c in clusters], contexts, words)
@@ -660,10 +717,15 @@ _GENERIC_MIN_ARTICLES = 20  # below this the common words are the story itself, 
 def _generic_words(words: Mapping[str, frozenset[str]]) -> frozenset[str]:
     """The words of at least a share of the articles that have dated sentences."""
     per_article = [w for w in words.values() if w]
-    if len(per_article) < _GENERIC_MIN_ARTICLES:
+    return generic_from_counts(Counter(w for found in per_article for w in found), len(per_article))
+
+
+def generic_from_counts(df: Counter[str], articles: int) -> frozenset[str]:
+    """The topic words of a corpus: those ``df`` (articles using each word) finds in at
+    least a share of its ``articles`` with dated sentences; none for a small corpus."""
+    if articles < _GENERIC_MIN_ARTICLES:
         return frozenset()
-    df = Counter(word for found in per_article for word in found)
-    need = _GENERIC_SHARE * len(per_article)
+    need = _GENERIC_SHARE * articles
     return frozenset(word for word, n in df.items() if n >= need)
 
 
@@ -898,13 +960,21 @@ def select(
         return list(entries)
     words = _query_words(selection.query)
     if not selection.summarising:
-        return [
-            e
-            for e in entries
-            if _in_range(e.date, selection)
-            and (not words or any(_relevance(s.sentence, words) > 0 for s in e.sources))
-        ]
+        return [e for e in entries if entry_filter(selection)(e)]
     return _summarise_dates(results, selection, words, about)
+
+
+def entry_filter(selection: Selection) -> Callable[[Entry], bool]:
+    """Whether an entry stays under a selection that does not summarise: in its range,
+    and about its query."""
+    words = _query_words(selection.query)
+
+    def keep(entry: Entry) -> bool:
+        return _in_range(entry.date, selection) and (
+            not words or any(_relevance(s.sentence, words) > 0 for s in entry.sources)
+        )
+
+    return keep
 
 
 def _summarise_dates(

@@ -77,7 +77,7 @@ import dataclasses
 import functools
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
@@ -656,6 +656,60 @@ def context(timeline: Timeline) -> dict[str, Any]:
     }
 
 
+class _LazyEntries:
+    """The entry dicts of a timeline made one at a time as a template walks them (a
+    large timeline's entries are read from disk; their dicts never all exist at once)."""
+
+    def __init__(self, entries: Any, articles: dict[str, dict[str, Any]]) -> None:
+        self._entries = entries
+        self._articles = articles
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return (_entry_dict(e, self._articles) for e in self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __bool__(self) -> bool:
+        return len(self._entries) > 0
+
+
+class _LazyYears:
+    """(heading, entries) per year, as :func:`context` gives them, made on the way."""
+
+    def __init__(self, entries: _LazyEntries) -> None:
+        self._entries = entries
+
+    def __iter__(self) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
+        return groupby(self._entries, key=lambda e: e["heading"])
+
+
+def streaming_context(timeline: Timeline) -> dict[str, Any]:
+    """:func:`context` with ``entries`` and ``years`` made as they are read, for
+    templates that walk them once (the built-in Markdown and HTML ones)."""
+    articles = [_article_dict(r.article, r.summary) for r in timeline.articles]
+    by_id = {a["id"]: a for a in articles}
+    stored = timeline.entries
+    first, last = getattr(stored, "first", None), getattr(stored, "last", None)
+    sources = getattr(stored, "sources", None)
+    if sources is None:  # entries in memory: count them here
+        dated = [e for e in stored if e.date.start and e.date.end]
+        first = min(dated, key=lambda e: e.date.sort_key, default=None)
+        last = max(dated, key=lambda e: (e.date.end, -e.date.sort_key[1]), default=None)
+        sources = sum(len(e.sources) for e in stored)
+    entries = _LazyEntries(stored, by_id)
+    return {
+        "title": timeline.title,
+        "start_label": date_label(first.date) if first else None,
+        "end_label": date_label(last.date) if last else None,
+        "entries": entries,
+        "articles": articles,
+        "counts": {"entries": len(stored), "articles": len(articles), "sources": sources},
+        "warnings": list(timeline.warnings),
+        "years": _LazyYears(entries),
+    }
+
+
 # ---------------------------------------------------------------------------------------
 # Templates
 # ---------------------------------------------------------------------------------------
@@ -849,6 +903,128 @@ def render(
         _LOCALE.reset(token)
 
 
+def render_chunks(
+    timeline: Timeline,
+    fmt: str,
+    locale: str = "en",
+    *,
+    fragment: bool = False,
+    mermaid: bool = False,
+    template: str | Path | None = None,
+) -> Iterator[str | bytes]:
+    """:func:`render` a piece at a time: the pieces joined are exactly what it returns.
+    JSON, Markdown and HTML are made as the entries are read, so a timeline read from
+    disk (:mod:`timeline.scale`) is never held whole; other formats come in one piece."""
+    found = _FORMATS.get(fmt.strip().lower())
+    if template is not None or found is None or found.name not in ("json", "md", "html"):
+        yield render(timeline, fmt, locale, fragment=fragment, mermaid=mermaid, template=template)
+        return
+    if fragment and found.name != "html":
+        raise UsageError("--fragment is for HTML output (-f html)")
+    if mermaid and found.name != "md":
+        raise UsageError("--mermaid is for Markdown output (-f md)")
+    token = _LOCALE.set(check_locale(locale))
+    options = _OPTIONS.set({"fragment": fragment, "mermaid": mermaid})
+    try:
+        if found.name == "json":
+            pieces = _json_chunks(timeline)
+        elif found.name == "md":
+            pieces = _squeezed(_template_chunks("timeline.md.j2", timeline))
+        else:
+            name = "timeline.fragment.html.j2" if fragment else "timeline.html.j2"
+            pieces = _stripped(_template_chunks(name, timeline))
+        # the locale and options hold while the caller reads, not only while this starts
+        yield from pieces
+    finally:
+        _OPTIONS.reset(options)
+        _LOCALE.reset(token)
+
+
+def _template_chunks(name: str, timeline: Timeline) -> Iterator[str]:
+    template = environment().get_template(name)
+    return template.generate(**streaming_context(timeline), **_OPTIONS.get())
+
+
+def _buffered(chunks: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """Pieces of about ``size`` characters (a template yields many tiny ones)."""
+    buffer: list[str] = []
+    held = 0
+    for chunk in chunks:
+        buffer.append(chunk)
+        held += len(chunk)
+        if held >= size:
+            yield "".join(buffer)
+            buffer, held = [], 0
+    if buffer:
+        yield "".join(buffer)
+
+
+def _squeezed(chunks: Iterable[str]) -> Iterator[str]:
+    """What render_markdown makes of the whole text, piece by piece: runs of three or
+    more newlines become two, no newline at the start, one at the end."""
+    started = False
+    pending = ""  # newlines not yet written: the next text decides how many count
+    for chunk in _buffered(chunks):
+        text = pending + chunk
+        body = text.rstrip("\n")
+        pending = text[len(body) :]
+        if not started:
+            body = body.lstrip("\n")
+            if not body:
+                continue
+            started = True
+        # every run of newlines in ``body`` is whole: the one at its end is held back
+        body = re.sub(r"\n{3,}", "\n\n", body)
+        if body:
+            yield body
+    yield "\n"
+
+
+def _stripped(chunks: Iterable[str]) -> Iterator[str]:
+    """The text with its leading and trailing newlines stripped, then one newline."""
+    started = False
+    pending = ""
+    for chunk in _buffered(chunks):
+        text = pending + chunk
+        body = text.rstrip("\n")
+        pending = text[len(body) :]
+        if not started:
+            body = body.lstrip("\n")
+            if not body:
+                continue
+            started = True
+        if body:
+            yield body
+    yield "\n"
+
+
+def _json_chunks(timeline: Timeline) -> Iterator[str]:
+    """render_json's text, an event at a time."""
+    ctx = streaming_context(timeline)
+
+    def dumps(value: Any, level: int) -> str:
+        text = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=False)
+        return text.replace("\n", "\n" + " " * level).translate(_JSON_INERT)
+
+    def array(items: Iterable[Any]) -> Iterator[str]:
+        empty = True
+        for item in items:
+            yield ("[\n    " if empty else ",\n    ") + dumps(item, 4)
+            empty = False
+        yield "[]" if empty else "\n  ]"
+
+    yield "{\n"
+    yield f'  "schema": {dumps(SCHEMA, 2)},\n'
+    yield f'  "title": {dumps(ctx["title"], 2)},\n'
+    yield '  "events": '
+    yield from _buffered(array(_json_event(e) for e in ctx["entries"]))
+    yield ',\n  "articles": '
+    yield from _buffered(array({k: a[k] for k in _JSON_ARTICLE_KEYS} for a in ctx["articles"]))
+    yield ',\n  "warnings": '
+    yield from array(ctx["warnings"])
+    yield "\n}\n"
+
+
 # ---------------------------------------------------------------------------------------
 # Built-in formats
 # ---------------------------------------------------------------------------------------
@@ -889,20 +1065,21 @@ def json_data(timeline: Timeline) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "title": ctx["title"],
-        "events": [
-            {
-                "id": e["id"],
-                "date": e["date"],
-                "headline": e["headline"],
-                "text": e["text"],
-                "sources": [{k: s[k] for k in _JSON_SOURCE_KEYS} for s in e["sources"]],
-                "conflicts": e["conflicts"],
-                "planned": e["planned"],
-            }
-            for e in ctx["entries"]
-        ],
+        "events": [_json_event(e) for e in ctx["entries"]],
         "articles": [{k: a[k] for k in _JSON_ARTICLE_KEYS} for a in ctx["articles"]],
         "warnings": ctx["warnings"],
+    }
+
+
+def _json_event(e: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": e["id"],
+        "date": e["date"],
+        "headline": e["headline"],
+        "text": e["text"],
+        "sources": [{k: s[k] for k in _JSON_SOURCE_KEYS} for s in e["sources"]],
+        "conflicts": e["conflicts"],
+        "planned": e["planned"],
     }
 
 
