@@ -111,6 +111,7 @@ def build_from_articles(
     )
     if selection is not None and selection.active:
         entries = select(entries, results, selection, about=about if not keep_text else None)
+    # read only now: a reader streaming the articles knows its failures at the end
     notes = list(warnings)
     for r in results:
         if r.article.published is None and any(m.resolution == "unresolved" for m in r.mentions):

@@ -8,6 +8,7 @@ code named in ``timeline.errors.ExitCode``; no traceback reaches a user for bad 
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import os
 import sys
@@ -245,9 +246,10 @@ def build(
     Feeds, pages and exports: timeline build https://example.com/feed.rss --follow
     """
     from .engine import default_jobs
+    from .errors import NoArticlesError
     from .render import format_for_path, formats, render_chunks
     from .scale import build_large
-    from .sources import read_sources
+    from .sources import iter_sources
 
     if fmt is None and template is not None:
         # a custom template writes what it writes: the format only picks escaping rules
@@ -280,29 +282,30 @@ def build(
     if selection.since and selection.until and selection.since > selection.until:
         raise UsageError(f"--since {since} is after --until {until}")
     paths = sources or ["sources"]
-    reading = read_sources(paths, published=day, follow=follow)
-    articles, failures = reading.articles, reading.failures
-    for failure in failures:
-        _warn(f"skipped {failure}")
-    if not articles:
-        raise _no_articles(paths, failures)
-    # events and entries go to disk as they are made, and the output is written as it is
-    # rendered: memory follows the busiest month of the corpus, not its size
-    timeline = build_large(
-        articles,
-        title=title,
-        summarizer=summarizer,
-        sentences=sentences,
-        # notes (a feed link not followed) are printed with the timeline's own warnings
-        warnings=[f"skipped {f}" for f in failures] + reading.notes,
-        day_first=not month_first,
-        ratio=ratio,
-        selection=selection,
-        jobs=jobs or default_jobs(),
-        cache=cache,
-        engine=engine,
-        scheduler=scheduler,
+    # Articles are read as they are processed, events and entries go to disk as they are
+    # made, and the output is written as it is rendered: memory follows the busiest month
+    # of the corpus, not its size.
+    stream = iter_sources(
+        paths, published=day, follow=follow, on_failure=lambda f: _warn(f"skipped {f}")
     )
+    try:
+        timeline = build_large(
+            stream,
+            title=title,
+            summarizer=summarizer,
+            sentences=sentences,
+            # notes (a feed link not followed) are printed with the timeline's own warnings
+            warnings=itertools.chain((f"skipped {f}" for f in stream.failures), stream.notes),
+            day_first=not month_first,
+            ratio=ratio,
+            selection=selection,
+            jobs=jobs or default_jobs(),
+            cache=cache,
+            engine=engine,
+            scheduler=scheduler,
+        )
+    except NoArticlesError:
+        raise _no_articles(paths, stream.failures) from None
     for note in timeline.warnings:
         if not note.startswith("skipped "):
             _warn(note)

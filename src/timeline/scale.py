@@ -161,7 +161,7 @@ def build_large(
     title: str | None = None,
     summarizer: str = "news",
     sentences: int = 3,
-    warnings: Iterable[str] = (),
+    warnings: Iterable[str] = (),  # read once the articles are
     day_first: bool = True,
     ratio: float | None = None,
     selection=None,
@@ -215,7 +215,7 @@ def build_large(
         df: Counter[str] = Counter()
         with_events = 0
         kept: list[ArticleResult] = []
-        notes = list(warnings)
+        undated: list[str] = []
         for result in run(
             articles, options, jobs=jobs, cache=cache, engine=engine, scheduler=scheduler
         ):
@@ -234,7 +234,7 @@ def build_large(
             if article.published is None and any(
                 m.resolution == "unresolved" for m in result.mentions
             ):
-                notes.append(
+                undated.append(
                     f"{article.path or article.id}: no publication date, so its relative "
                     "dates (yesterday, On Tuesday, ...) are left off the timeline"
                 )
@@ -251,6 +251,8 @@ def build_large(
             )
         if not kept:
             raise NoArticlesError("no articles to build a timeline from")
+        # read only now: a reader streaming the articles knows its failures at the end
+        notes = [*warnings, *undated]
         generic = M.generic_from_counts(df, with_events)
         entries = _merge_months(events, _Spill(folder, "entries"))
         conflicts = _conflicts(entries, generic)

@@ -67,6 +67,7 @@ __all__ = [
     "Reading",
     "builtin_parser",
     "expand",
+    "iter_sources",
     "read_all",
     "read_file",
     "read_payload",
@@ -352,45 +353,93 @@ def read_sources(
     timeout too); ``max_bytes``, when given, overrides its cap.  Raises SourceNotFoundError
     for a path that does not exist, UsageError for a ``max_bytes`` below 1.
     """
-    from .dedupe import dedupe
+    stream = iter_sources(
+        paths, published=published, follow=follow, max_bytes=max_bytes, options=options, stdin=stdin
+    )
+    articles = list(stream)
+    return Reading(articles, stream.failures, stream.notes, stream.duplicates)
 
-    if options is None:
-        options = ReadOptions(
-            published=published,
-            follow=follow,
-            max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes,
-        )
-    elif max_bytes is not None:
-        options = replace(options, max_bytes=max_bytes)
-    found: list[Article] = []
-    notes: list[str] = []
-    sources, failures = _expand(paths)
-    for path, shown in sources:
-        try:
-            items = _read_one(path, shown, options, stdin)
-        except ArticleReadError as exc:
-            failures.append(ReadFailure(shown, exc.reason))
-            continue
-        except TimelineError:
-            raise
-        except Exception as exc:
-            # A reader's bug on one odd file must not lose the others: that file is a
-            # failure saying so, and the traceback goes to the log for the bug report.
-            log.debug("reading %s failed", shown, exc_info=True)
-            detail = " ".join(str(exc).split())  # one warning line, whatever it says
-            failures.append(
-                ReadFailure(shown, f"could not be read ({type(exc).__name__}: {detail})")
+
+class iter_sources:
+    """:func:`read_sources` one article at a time, for corpora too large to hold: the
+    articles come as they are read (the same ones, in the same order), and
+    ``failures``, ``notes`` and ``duplicates`` fill up on the way.  ``on_failure`` is
+    called with each failure as it happens (to warn at once).  Raises as read_sources
+    does, when iterated (a missing path before any article)."""
+
+    def __init__(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        published: date | None = None,
+        follow: bool = False,
+        max_bytes: int | None = None,
+        options: ReadOptions | None = None,
+        stdin: BinaryIO | None = None,
+        on_failure: Callable[[ReadFailure], object] | None = None,
+    ) -> None:
+        if options is None:
+            options = ReadOptions(
+                published=published,
+                follow=follow,
+                max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes,
             )
-            continue
-        for item in items:
-            if isinstance(item, Article):
-                found.append(item)
-            elif isinstance(item, ReadFailure):
-                failures.append(item)
-            else:
-                notes.append(str(item))
-    articles, duplicates = dedupe(found)
-    return Reading(articles, failures, notes, [str(d) for d in duplicates])
+        elif max_bytes is not None:
+            options = replace(options, max_bytes=max_bytes)
+        self.failures: list[ReadFailure] = []
+        self.notes: list[str] = []
+        self.duplicates: list[str] = []
+        self._on_failure = on_failure
+        self._articles = self._read(paths, options, stdin)
+
+    def __iter__(self) -> Iterator[Article]:
+        return self._articles
+
+    def __next__(self) -> Article:
+        return next(self._articles)
+
+    def _failed(self, failure: ReadFailure) -> None:
+        self.failures.append(failure)
+        if self._on_failure is not None:
+            self._on_failure(failure)
+
+    def _read(
+        self, paths: Iterable[str | os.PathLike[str]], options: ReadOptions, stdin: BinaryIO | None
+    ) -> Iterator[Article]:
+        from .dedupe import unique
+
+        sources, failures = _expand(paths)
+        for failure in failures:
+            self._failed(failure)
+        yield from unique(
+            self._items(sources, options, stdin), lambda d: self.duplicates.append(str(d))
+        )
+
+    def _items(self, sources, options: ReadOptions, stdin: BinaryIO | None) -> Iterator[Article]:
+        for path, shown in sources:
+            try:
+                items = _read_one(path, shown, options, stdin)
+            except ArticleReadError as exc:
+                self._failed(ReadFailure(shown, exc.reason))
+                continue
+            except TimelineError:
+                raise
+            except Exception as exc:
+                # A reader's bug on one odd file must not lose the others: that file is a
+                # failure saying so, and the traceback goes to the log for the bug report.
+                log.debug("reading %s failed", shown, exc_info=True)
+                detail = " ".join(str(exc).split())  # one warning line, whatever it says
+                self._failed(
+                    ReadFailure(shown, f"could not be read ({type(exc).__name__}: {detail})")
+                )
+                continue
+            for item in items:
+                if isinstance(item, Article):
+                    yield item
+                elif isinstance(item, ReadFailure):
+                    self._failed(item)
+                else:
+                    self.notes.append(str(item))
 
 
 def read_all(

@@ -8,7 +8,7 @@ result follows the order of the inputs (which is itself deterministic).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -62,10 +62,18 @@ def dedupe(articles: Iterable[Article]) -> tuple[list[Article], list[Duplicate]]
     Two different articles may also claim the same id (two exports numbering their records
     1, 2, 3...): the later one then takes the id its text gives, so ids stay unique.
     """
-    kept: list[Article] = []
     dropped: list[Duplicate] = []
-    by_url: dict[str, Article] = {}
-    by_text: dict[str, Article] = {}
+    kept = list(unique(articles, dropped.append))
+    return kept, dropped
+
+
+def unique(
+    articles: Iterable[Article], on_duplicate: Callable[[Duplicate], object]
+) -> Iterator[Article]:
+    """:func:`dedupe` as the articles come: each is yielded or reported at once, and only
+    hashes and paths of those seen are kept (not their text)."""
+    by_url: dict[str, str] = {}  # normalised URL -> path of the first article
+    by_text: dict[str, str] = {}  # text key -> path of the first article
     ids: set[str] = set()
     for article in articles:
         url = normalise_url(article.url)
@@ -75,13 +83,12 @@ def dedupe(articles: Iterable[Article]) -> tuple[list[Article], list[Duplicate]]
         if first is None:
             first, why = by_text.get(key), "same text"
         if first is not None:
-            dropped.append(Duplicate(article.path, first.path, why))
+            on_duplicate(Duplicate(article.path, first, why))
             continue
         if article.id in ids:
             article = replace(article, id=Article.make_id(article.body))
         ids.add(article.id)
         if url:
-            by_url[url] = article
-        by_text[key] = article
-        kept.append(article)
-    return kept, dropped
+            by_url[url] = article.path
+        by_text[key] = article.path
+        yield article
