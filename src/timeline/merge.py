@@ -153,11 +153,10 @@ def key_terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
     run: list[str] = []  # capitalised words in a row: "North Atlantic Treaty Organization"
     last_end = -1
     for i, m in enumerate(_TOKEN.finditer(text)):
-        word = ELISION.sub("", m.group()).replace("’", "'")  # "l'OTAN" is "OTAN"
-        if not word:
+        info = _word(m.group())
+        if info is None:
             continue
-        low = word.lower().removesuffix("'s")
-        capital = word[0].isupper() and not word.isupper()
+        word, low, capital, initials, term, arabic, skeleton = info
         if capital and run and not text[last_end : m.start()].strip():
             run.append(word)
         else:
@@ -167,25 +166,40 @@ def key_terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
             _acronym(run, names, terms)
             run = []
         last_end = m.end()
-        if word.isupper() and len(word) >= 3:  # "WHO", "NATO": names even when a word too
+        if initials:  # "WHO", "NATO": names even when a word too
             names.add(low)
             terms.add(low)
             continue
-        if low in STOP_WORDS or low in _FOREIGN_STOP_WORDS or len(low) < 3:
+        if term is None:
             continue
-        terms.add(low[:-1] if low.endswith("s") and len(low) > 4 else low)
-        arabic = bool(_ARABIC_LETTER.match(word))
+        terms.add(term)
         if (word[0].isupper() and i > 0) or arabic:
             # Arabic has no capitals: each of its words may be a name, but only for
             # matching names across scripts (see same_happening)
             if not arabic:
                 names.add(low)
-            skeleton = _skeleton(low)
             if skeleton:
                 names.add("~" + skeleton)
     _acronym(run, names, terms)
     names |= _bodies(text)
     return frozenset(names), frozenset(terms)
+
+
+@lru_cache(maxsize=1 << 17)  # a corpus's words repeat: each is looked at once
+def _word(token: str) -> tuple[str, str, bool, bool, str | None, bool, str] | None:
+    """What key_terms needs of one token, whatever its place: (the word, lower case,
+    capitalised, initials, its key term or None, Arabic, consonant skeleton)."""
+    word = ELISION.sub("", token).replace("’", "'")  # "l'OTAN" is "OTAN"
+    if not word:
+        return None
+    low = word.lower().removesuffix("'s")
+    capital = word[0].isupper() and not word.isupper()
+    initials = word.isupper() and len(word) >= 3
+    if initials or low in STOP_WORDS or low in _FOREIGN_STOP_WORDS or len(low) < 3:
+        return word, low, capital, initials, None, False, ""
+    term = low[:-1] if low.endswith("s") and len(low) > 4 else low
+    arabic = bool(_ARABIC_LETTER.match(word))
+    return word, low, capital, initials, term, arabic, _skeleton(low)
 
 
 @lru_cache(maxsize=65536)  # names of one sentence are split again and again in a merge

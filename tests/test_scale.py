@@ -1,0 +1,162 @@
+"""Tests for timeline.scale and streaming output: a timeline built a month at a time from
+disk, and rendered a piece at a time, is the timeline built in memory, byte for byte."""
+
+from __future__ import annotations
+
+import gc
+import importlib.util
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import timeline
+from timeline.merge import Selection, _bucket
+from timeline.render import formats, render, render_chunks
+from timeline.scale import build_large
+from timeline.sources import iter_sources, read_all
+
+ROOT = Path(__file__).resolve().parents[1]
+MULTILINGUAL = Path(__file__).resolve().parent / "fixtures" / "multilingual"
+
+
+def _synthetic():
+    spec = importlib.util.spec_from_file_location("synthetic", ROOT / "benchmarks" / "synthetic.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """Many months, years and coarse dates: 40 synthetic articles (seeded), the bundled
+    sources (a 1994/1995 conflict) and their reports in French, Spanish and Arabic."""
+    folder = tmp_path_factory.mktemp("corpus")
+    synthetic = _synthetic()
+    for i, (day, text) in enumerate(COARSE):
+        (folder / f"c{i}.txt").write_text(f"---\npublished: {day}\n---\n{text}\n", "utf-8")
+    for i in range(40):
+        published, source, title, body = synthetic.article(3, i)
+        (folder / f"s{i:03d}.txt").write_text(
+            f"---\npublished: {published}\nsource: {source}\ntitle: {title}\n---\n{body}\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+# dates longer than a year, which the merge weighs before any other and against all
+COARSE = [
+    (
+        "2016-05-02",
+        "Harbour Rail rebuilt the Lyon docks in the 1990s, Mayor Anna Okafor said on Monday. "
+        "The docks had been closed between 2014 and 2016 for repairs.",
+    ),
+    (
+        "2016-06-10",
+        "The Lyon docks, rebuilt by Harbour Rail in the 1990s, reopened on Friday, Mayor Anna "
+        "Okafor said. Work on the docks had gone on between 2014 and 2016.",
+    ),
+]
+
+
+def _inputs(corpus, sources_dir):
+    return [corpus, sources_dir, MULTILINGUAL]
+
+
+SELECTIONS = [
+    None,
+    Selection(since=date(2015, 1, 1), until=date(2016, 12, 31), query=("earthquake",)),
+    Selection(query=("election",), max_dates=5, per_date=2),
+]
+
+
+@pytest.mark.parametrize("selection", SELECTIONS)
+def test_a_large_build_is_the_build_in_memory(corpus, sources_dir, selection):
+    articles, _ = read_all(_inputs(corpus, sources_dir))
+    expected = timeline.build_from_articles(articles, selection=selection, keep_text=False)
+    large = build_large(iter(articles), selection=selection, jobs=2)
+    assert len(large.entries) == len(expected.entries) > 0
+    for fmt in formats():
+        assert render(large, fmt) == render(expected, fmt), fmt
+    assert large.title == expected.title
+    assert large.warnings == expected.warnings
+
+
+def test_the_corpus_spans_months_coarse_dates_and_conflicts(corpus, sources_dir):
+    """The test above weighs what month-by-month merging could get wrong."""
+    articles, _ = read_all(_inputs(corpus, sources_dir))
+    tl = build_large(iter(articles))
+    months = {(e.date.start.year, e.date.start.month) for e in tl.entries if e.date.start}
+    assert len(months) > 12
+    assert any(_bucket(e.date) is None and len(e.sources) > 1 for e in tl.entries)
+    assert any(e.conflicts for e in tl.entries)
+    assert any(len({s.article for s in e.sources}) >= 3 for e in tl.entries)
+
+
+def test_entries_are_read_back_each_time_and_the_folder_goes_with_the_timeline(corpus, tmp_path):
+    work = tmp_path / "work"
+    work.mkdir()
+    tl = build_large(iter_sources([corpus]), workdir=work)
+    assert list(tl.entries) == list(tl.entries)
+    assert [p.name for p in work.iterdir()]  # entries live on disk
+    del tl
+    gc.collect()
+    assert list(work.iterdir()) == []
+
+
+def test_a_failed_large_build_leaves_no_files(tmp_path):
+    from timeline.errors import NoArticlesError
+
+    work = tmp_path / "work"
+    work.mkdir()
+    with pytest.raises(NoArticlesError):
+        build_large(iter(()), workdir=work)
+    assert list(work.iterdir()) == []
+
+
+@pytest.fixture(scope="module")
+def builds(corpus):
+    articles, _ = read_all([corpus, ROOT / "sources", MULTILINGUAL])
+    return timeline.build_from_articles(articles), build_large(iter(articles))
+
+
+@pytest.mark.parametrize(
+    "fmt, options",
+    [
+        ("json", {}),
+        ("md", {}),
+        ("md", {"mermaid": True}),
+        ("md", {"locale": "fr"}),
+        ("html", {}),
+        ("html", {"fragment": True}),
+        ("csv", {}),
+        ("ics", {}),
+        ("timelinejs", {}),
+    ],
+)
+def test_rendering_in_pieces_gives_the_same_text(builds, fmt, options):
+    for tl in builds:
+        assert "".join(render_chunks(tl, fmt, **options)) == render(tl, fmt, **options)
+
+
+def test_streamed_json_parses_and_an_empty_timeline_renders(tmp_path):
+    undated = tmp_path / "undated.txt"
+    undated.write_text("---\npublished: 2020-02-02\n---\nNothing happened here.\n", "utf-8")
+    tl = build_large(iter_sources([undated]))
+    assert len(tl.entries) == 0
+    for fmt in ("json", "md", "html"):
+        text = "".join(render_chunks(tl, fmt))
+        assert text == render(tl, fmt)
+    data = json.loads("".join(render_chunks(tl, "json")))
+    assert data["events"] == [] and len(data["articles"]) == 1
+
+
+def test_render_options_are_checked_before_any_piece(sources_dir):
+    from timeline.errors import UsageError
+
+    tl = build_large(iter_sources([sources_dir]))
+    with pytest.raises(UsageError):
+        next(iter(render_chunks(tl, "json", fragment=True)))
+    with pytest.raises(UsageError):
+        next(iter(render_chunks(tl, "html", mermaid=True)))
