@@ -19,10 +19,22 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .errors import TimelineError
-from .model import Article, ArticleResult, Entry, Event, Mention, Timeline, TimeValue
 
 if TYPE_CHECKING:
     from .merge import Selection
+    from .model import Article, ArticleResult, Entry, Event, Mention, Timeline, TimeValue
+
+_MODEL = ("Article", "ArticleResult", "Entry", "Event", "Mention", "TimeValue", "Timeline")
+
+
+def __getattr__(name: str):
+    # the data classes load on first use: `timeline --help` needs none of them
+    if name in _MODEL:
+        from . import model
+
+        return getattr(model, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __version__ = "0.1.0"
 
@@ -80,6 +92,7 @@ def build_from_articles(
         select,
         title_names,
     )
+    from .model import Timeline
 
     options = Options(
         summarizer=summarizer,
