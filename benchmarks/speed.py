@@ -566,6 +566,31 @@ def naive(paths: list[Path]) -> tuple[str, int]:
     return md, len(events)
 
 
+def start(repeat: int) -> None:
+    """How long `timeline --help` takes, whole process, against `python -c "import typer"`
+    (the least a typer CLI could take); best of ``repeat`` each, alternated."""
+    env = {**os.environ, "COLUMNS": "100"}
+    cmds = {
+        "timeline --help": [*TIMELINE, "--help"],
+        "timeline build --help": [*TIMELINE, "build", "--help"],
+        'python -c "import typer"': [sys.executable, "-c", "import typer"],
+    }
+    times: dict[str, float] = {}
+    for _ in range(repeat):
+        for what, cmd in cmds.items():
+            began = time.perf_counter()
+            subprocess.run(cmd, capture_output=True, env=env, check=True)
+            took = time.perf_counter() - began
+            times[what] = min(times.get(what, took), took)
+    base = times['python -c "import typer"']
+    rows = [[what, f"{t * 1000:.0f}", f"{t / base:.2f}x"] for what, t in times.items()]
+    table(
+        f"Start (best of {repeat}; target: --help <= 1.3x import typer)",
+        ["command", "ms", "vs typer"],
+        rows,
+    )
+
+
 def sizes_arg(text: str) -> list[int]:
     try:
         sizes = [int(s.replace("_", "")) for s in text.split(",") if s.strip()]
@@ -585,6 +610,7 @@ def main() -> int:
     parser.add_argument("--compare", action="store_true", help="ours vs naive on the topic")
     parser.add_argument("--jobs-compare", action="store_true", help="--jobs 1 vs --jobs 2")
     parser.add_argument("--cache-compare", action="store_true", help="cold vs +1%% rebuild")
+    parser.add_argument("--start", action="store_true", help="timeline --help vs import typer")
     parser.add_argument("--synthetic", type=sizes_arg, metavar="N[,N...]", help="corpus sizes")
     parser.add_argument("--seed", type=int, default=1, help="of the synthetic corpus")
     parser.add_argument("--naive-max", type=int, default=1000, help="naive up to this size")
@@ -606,7 +632,7 @@ def main() -> int:
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # kill: clean up as Ctrl-C does
     OURS_ARGS[:] = shlex.split(args.ours_args)
     on_topic = args.compare or args.jobs_compare or args.cache_compare
-    if not on_topic and not args.synthetic:
+    if not on_topic and not args.synthetic and not args.start:
         args.compare = on_topic = True
     if on_topic and not CORPUS.is_dir():
         print(f"no corpus at {CORPUS}", file=sys.stderr)
@@ -625,6 +651,8 @@ def main() -> int:
             jobs_compare(*common)
         if args.cache_compare:
             cache_compare(*common)
+        if args.start:
+            start(max(args.repeat, 10))
         if args.synthetic:
             synthetic(args.synthetic, args.seed, args.naive_max, args.repeat, args.timeout, tmp)
     return 0
