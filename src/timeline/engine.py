@@ -9,7 +9,6 @@ was computed.
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -153,9 +152,7 @@ def run(
     if engine == "dask":
         yield from _run_dask(items, options, store, scheduler, jobs)
         return
-    head = list(itertools.islice(items, _POOL_MIN_ARTICLES))
-    items = itertools.chain(head, items)
-    if jobs <= 1 or len(head) < _POOL_MIN_ARTICLES:
+    if jobs <= 1:
         for index, article in items:
             hit = store.get(article) if store is not None else None
             if hit is not None:
@@ -173,20 +170,28 @@ def _pooled(
     items: Iterator[tuple[int, Article]], options: Options, store: ResultCache | None, jobs: int
 ) -> Iterator[ArticleResult]:
     """Chunks of articles on a process pool, a bounded number in flight, results in input
-    order; cached results take their place in the order without a trip to a worker."""
+    order; cached results take their place in the order without a trip to a worker.
+
+    The pool starts once there are enough articles to process for it to pay (a rebuild
+    that finds all but a few articles in the cache, or a handful of articles, is done
+    here); until then the chunks wait, and are done here if their turn comes first."""
     from concurrent.futures import ProcessPoolExecutor
 
     window = jobs * _IN_FLIGHT
-    # each slot: (future or None, the chunk's articles, results ready without the pool)
+    # each slot: (future or None, the chunk's articles, results ready without the pool);
+    # a slot with articles and no future is a chunk waiting for the pool
     queue: deque[tuple[Future | None, list[tuple[int, Article]], list[ArticleResult]]] = deque()
     chunk: list[tuple[int, Article]] = []
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    pool: ProcessPoolExecutor | None = None
+    misses = 0
 
-        def flush() -> None:
-            if chunk:
-                queue.append((pool.submit(_process_chunk, list(chunk), options), list(chunk), []))
-                chunk.clear()
+    def flush() -> None:
+        if chunk:
+            future = pool.submit(_process_chunk, list(chunk), options) if pool else None
+            queue.append((future, list(chunk), []))
+            chunk.clear()
 
+    try:
         for index, article in items:
             hit = store.get(article) if store is not None else None
             if hit is not None:
@@ -194,23 +199,36 @@ def _pooled(
                 queue.append((None, [], [_reindexed(hit, index)]))
             else:
                 chunk.append((index, article))
-                if len(chunk) == _CHUNK:
+                misses += 1
+                if pool is None and misses >= _POOL_MIN_ARTICLES:
+                    pool = ProcessPoolExecutor(max_workers=jobs)
+                    flush()
+                    queue = deque(
+                        (pool.submit(_process_chunk, c, options), c, r) if c and not f else slot
+                        for slot in queue
+                        for f, c, r in [slot]
+                    )
+                elif len(chunk) == _CHUNK:
                     flush()
             while sum(f is not None for f, _, _ in queue) >= window or len(queue) > 4 * window:
-                yield from _settle(queue.popleft(), store)
+                yield from _settle(queue.popleft(), options, store)
         flush()
         while queue:
-            yield from _settle(queue.popleft(), store)
+            yield from _settle(queue.popleft(), options, store)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
 
 def _settle(
     slot: tuple[Future | None, list[tuple[int, Article]], list[ArticleResult]],
+    options: Options,
     store: ResultCache | None,
 ) -> list[ArticleResult]:
     future, chunk, ready = slot
-    if future is None:
+    if future is None and not chunk:
         return ready
-    results = future.result()
+    results = future.result() if future is not None else _process_chunk(chunk, options)
     if store is not None:
         for (_, article), result in zip(chunk, results, strict=True):
             store.put(article, result)

@@ -82,10 +82,16 @@ def binary_reason(data: bytes) -> str | None:
     return BINARY
 
 
+_CONTROLS = {
+    code: None for code in [*range(32), 0x7F] if chr(code) not in _TEXT_CONTROLS
+}  # what looks_binary counts
+
+
 def looks_binary(text: str) -> bool:
     """True when decoded text is mostly control characters (more than 1 in 20 at its head)."""
     head = text[:_HEAD]
-    controls = sum(1 for ch in head if (ch < " " and ch not in _TEXT_CONTROLS) or ch == "\x7f")
+    # deleting the control characters counts them at C speed (a file is read in full)
+    controls = len(head) - len(head.translate(_CONTROLS))
     return controls * 20 > len(head)
 
 
