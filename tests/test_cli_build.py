@@ -138,9 +138,10 @@ def test_unreadable_file_is_skipped_with_one_line(repo_like):
     (repo_like / "sources" / "image.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 8)
     (repo_like / "sources" / "bad.md").write_text("---\ntitle: [unclosed\n---\nText in 1994.\n")
     result = runner.invoke(app, ["build", "-f", "json"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == ExitCode.PARTIAL, result.output
     assert "skipped sources/bad.md: front matter is not valid YAML" in result.stderr
     assert "skipped sources/image.md: binary file, not text" in result.stderr
+    assert result.stderr.splitlines()[-1] == "timeline: 2 articles, 2 skipped"
     assert len(json.loads(result.stdout)["articles"]) == 2
 
 

@@ -96,7 +96,7 @@ def test_a_bad_jsonl_line_is_one_warning_and_the_rest_is_built(inputs):
     with (inputs / "newsdesk-export.jsonl").open("a", encoding="utf-8") as fh:
         fh.write('{"text": "no closing brace"\n')
     result = runner.invoke(app, ["build", "news", "-f", "json"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == ExitCode.PARTIAL, result.output
     warnings = [line for line in result.stderr.splitlines() if "newsdesk-export.jsonl:4" in line]
     assert warnings == [
         "timeline: warning: skipped news/newsdesk-export.jsonl:4: not valid JSON "
@@ -149,13 +149,14 @@ def test_build_reads_urls_and_skips_the_bad_ones_with_one_line_each(server, inpu
     missing = server.url("/missing")
     args = ["build", server.url("/news/rabat-seminar"), missing, server.url("/feed.rss"), refused]
     result = runner.invoke(app, [*args, "news/newsdesk-export.jsonl", "-f", "json"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == ExitCode.PARTIAL, result.output
     _no_trace(result)
-    skipped = [line for line in result.stderr.splitlines() if "skipped" in line]
+    skipped = [line for line in result.stderr.splitlines() if "warning: skipped" in line]
     assert skipped == [
         f"timeline: warning: skipped {missing}: HTTP 404 Not Found",
         f"timeline: warning: skipped {refused}: connection refused (is the server running?)",
     ]
+    assert result.stderr.splitlines()[-1] == "timeline: 7 articles, 2 skipped"
     doc = json.loads(result.stdout)
     assert len(doc["articles"]) == 1 + 3 + 3
     assert doc["articles"][0]["path"] == server.url("/news/rabat-seminar")

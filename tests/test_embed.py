@@ -214,7 +214,10 @@ def test_embed_into_markdown_then_it_is_up_to_date(repo_like):
     data, mtime = doc.read_bytes(), doc.stat().st_mtime_ns
     again = runner.invoke(app, ["embed", "briefing.md", "sources"])
     assert again.exit_code == 0, again.output
-    assert again.stderr.strip() == "timeline: briefing.md: up to date"
+    assert again.stderr.splitlines() == [
+        "timeline: briefing.md: up to date",
+        "timeline: 2 articles, 0 skipped",
+    ]
     assert doc.read_bytes() == data and doc.stat().st_mtime_ns == mtime
 
 

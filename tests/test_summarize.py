@@ -785,3 +785,65 @@ def test_lede_is_the_dateline_sentence_near_the_top(text, lede):
     from timeline.summarize import lede_position
 
     assert lede_position(sentences(text)) == lede
+
+
+# --- huge articles -------------------------------------------------------------------------
+
+
+def _huge_article(count: int) -> list[Sentence]:
+    """``count`` varied sentences (seeded), about twelve content words each."""
+    rng = random.Random(7)
+    syllables = ["ra", "bat", "mo", "roc", "na", "to", "sem", "in", "ar", "pol", "ic", "y"]
+    vocabulary = sorted({"".join(rng.choices(syllables, k=3)) for _ in range(3000)})
+    text = " ".join(
+        "The " + " ".join(rng.choices(vocabulary, k=12)) + " grew." for _ in range(count)
+    )
+    found = sentences(text)
+    assert len(found) == count
+    return found
+
+
+def test_a_20000_sentence_article_is_summarised_from_its_opening_sentences() -> None:
+    # Ranking every sentence costs the square of the count or worse (20,000 took 55 s and
+    # 13 GB); the first MAX_RANKED are ranked, the rest follow in article order.
+    article = _huge_article(20_000)
+    chosen = summarize(article, count=5)
+    assert len(chosen) == 5
+    assert all(s.index < summarize_module.MAX_RANKED for s in chosen)
+    assert indices(summarize(article, count=3, method="lexrank"))[-1] < 1000
+    longer = summarize(article, count=summarize_module.MAX_RANKED + 500)
+    assert indices(longer) == list(range(summarize_module.MAX_RANKED + 500))
+
+
+@pytest.mark.parametrize("method", BUILTINS)
+def test_every_summariser_is_given_at_most_its_cap(method: str, monkeypatch) -> None:
+    seen: list[int] = []
+
+    def recording(found, language):
+        seen.append(len(found))
+        return [float(-s.index) for s in found]
+
+    monkeypatch.setitem(SUMMARIZERS, method, recording)
+    article = _huge_article(1200)
+    assert indices(summarize(article, count=3, method=method)) == [0, 1, 2]
+    cap = summarize_module.RANK_LIMITS.get(method, summarize_module.MAX_RANKED)
+    assert seen == [min(cap, summarize_module.MAX_RANKED)]
+    assert cap == (300 if method == "kl" else 1000)
+
+
+def test_a_plugin_can_lower_its_own_cap(monkeypatch, restore_registry: None) -> None:
+    monkeypatch.setattr(summarize_module, "RANK_LIMITS", dict(summarize_module.RANK_LIMITS))
+    seen: list[int] = []
+
+    @register_summarizer("slow", max_sentences=10)
+    def slow(found, language):
+        seen.append(len(found))
+        return [float(s.index) for s in found]  # the later the better
+
+    article = _huge_article(30)
+    assert indices(summarize(article, count=2, method="slow")) == [8, 9]
+    register_summarizer("slow")(slow)  # registered again without a cap: the default one
+    assert indices(summarize(article, count=2, method="slow")) == [28, 29]
+    assert seen == [10, 30]
+    with pytest.raises(UsageError):
+        register_summarizer("slower", max_sentences=0)

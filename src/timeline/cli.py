@@ -3,6 +3,10 @@
 Heavy libraries (dateparser, sumy, numpy, jinja2) are imported inside the commands, so
 ``timeline --help`` starts fast.  Library errors become one line on stderr and the exit
 code named in ``timeline.errors.ExitCode``; no traceback reaches a user for bad input.
+
+Every command that reads sources warns about each input it skips as it finds it, ends with
+``timeline: N articles, M skipped`` and exits PARTIAL (6) when M > 0; with ``--strict``
+the first skip is fatal (NO_INPUT, 3) and nothing is written.
 """
 
 from __future__ import annotations
@@ -11,16 +15,21 @@ import functools
 import itertools
 import json
 import os
+import re
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .errors import ExitCode, OutputError, TimelineError, UsageError
+from .errors import ExitCode, OutputError, StrictInputError, TimelineError, UsageError
+
+if TYPE_CHECKING:
+    from .model import Article
+    from .sources import ReadFailure, Reading
 
 app = typer.Typer(
     name="timeline",
@@ -56,6 +65,21 @@ SOURCES_HELP = (
 FollowOption = Annotated[
     bool,
     typer.Option("--follow", help="Fetch the page each feed entry links to and read it instead."),
+]
+MaxFileSizeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--max-file-size",
+        metavar="SIZE",
+        help="Skip any file, page or stdin larger than this: 10MB (default), 500KB, 2M, bytes.",
+        show_default=False,
+    ),
+]
+StrictOption = Annotated[
+    bool,
+    typer.Option(
+        "--strict", help="Stop at the first input that cannot be read (exit 3), writing nothing."
+    ),
 ]
 
 
@@ -104,6 +128,95 @@ def _parse_day(value: str | None, option: str) -> date | None:
 
 def _warn(message: str) -> None:
     typer.echo(f"timeline: warning: {message}", err=True)
+
+
+# Binary multiples, as the readers' own messages count them ("larger than 1 MB" is 2**20).
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*", re.IGNORECASE)
+_UNITS = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
+
+
+def _parse_size(value: str | None) -> int | None:
+    """``--max-file-size``: "10MB", "500KB", "2M", "1.5MiB" or a number of bytes."""
+    if value is None:
+        return None
+    m = _SIZE.fullmatch(value)
+    size = int(float(m[1]) * _UNITS[m[2].lower()]) if m else 0
+    if size < 1:
+        raise UsageError(
+            f"--max-file-size {value!r} is not a size: give e.g. 10MB, 500KB, 2M or bytes"
+        )
+    return size
+
+
+def _on_skip(strict: bool) -> Callable[[ReadFailure], None]:
+    """What to do with each input that cannot be read, as soon as it is found: warn, or
+    under --strict end the run there, before anything is written."""
+
+    def skip(failure: ReadFailure) -> None:
+        if strict:
+            raise StrictInputError(f"stopped by --strict at {failure}")
+        _warn(f"skipped {failure}")
+
+    return skip
+
+
+def _finish(articles: int, skipped: int, duplicates: int = 0) -> None:
+    """The last line of a run that read sources, and its exit: PARTIAL when inputs were
+    skipped, so a script can tell a complete output from one made without them."""
+    line = f"timeline: {articles} article{'' if articles == 1 else 's'}, {skipped} skipped"
+    if duplicates:
+        line += f", {duplicates} duplicate{'' if duplicates == 1 else 's'} read once"
+    typer.echo(line, err=True)
+    if skipped:
+        raise typer.Exit(int(ExitCode.PARTIAL))
+
+
+def _check_output_folder(output: Path) -> None:
+    """A missing output folder, refused before the work rather than after it."""
+    folder = output.parent if str(output.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"{output}: the folder {folder} does not exist")
+
+
+def _check_not_a_source(
+    output: Path, sources: Iterable[str], name: str, advice: str = "write the output elsewhere"
+) -> None:
+    """Refuse, before any work, an output (``name`` says which, in the message) that would
+    overwrite one of the sources, or land in a source folder where it would be read as an
+    article: the next run's timeline would cite the last one's output."""
+    from .sources import _NOT_ARTICLES, READERS
+    from .sources.web import is_url
+
+    target = Path(os.path.realpath(output))
+    for given in sources:
+        if given == "-" or is_url(given):
+            continue
+        source = Path(given)
+        real = Path(os.path.realpath(source))
+        if target == real or _same_file(output, source):
+            raise UsageError(f"{name} is one of the sources: {advice}")
+        if not real.is_dir() or not target.is_relative_to(real):
+            continue
+        inside = target.relative_to(real).parts
+        if (
+            not any(part.startswith(".") for part in inside)
+            and target.suffix.lower() in READERS
+            and target.stem.upper() not in _NOT_ARTICLES
+        ):
+            if target.exists():
+                raise UsageError(f"{name} is one of the sources: {advice}")
+            raise UsageError(
+                f"{name} is inside the source folder {given}, where it would be read as an "
+                f"article: {advice}"
+            )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """True for two names of one file (a hard link too); False when either does not exist."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def write_output(data: str | bytes | Iterable[str | bytes], output: Path | None) -> None:
@@ -203,6 +316,8 @@ def build(
         typer.Option(min=1, help="Summarise each date in this many sentences."),
     ] = None,
     follow: FollowOption = False,
+    max_file_size: MaxFileSizeOption = None,
+    strict: StrictOption = False,
     locale: Annotated[
         str,
         typer.Option(help='Write date labels in this locale (fr: "22 janvier 2019").'),
@@ -281,16 +396,32 @@ def build(
     )
     if selection.since and selection.until and selection.since > selection.until:
         raise UsageError(f"--since {since} is after --until {until}")
+    max_bytes = _parse_size(max_file_size)
     paths = sources or ["sources"]
+    if output is not None:
+        _check_output_folder(output)
+        _check_not_a_source(output, paths, f"-o {output}")
     # Articles are read as they are processed, events and entries go to disk as they are
     # made, and the output is written as it is rendered: memory follows the busiest month
     # of the corpus, not its size.
     stream = iter_sources(
-        paths, published=day, follow=follow, on_failure=lambda f: _warn(f"skipped {f}")
+        paths,
+        published=day,
+        follow=follow,
+        max_bytes=max_bytes,
+        on_failure=_on_skip(strict),
     )
+    read = 0
+
+    def counted() -> Iterator[Article]:
+        nonlocal read
+        for article in stream:
+            read += 1
+            yield article
+
     try:
         timeline = build_large(
-            stream,
+            counted(),
             title=title,
             summarizer=summarizer,
             sentences=sentences,
@@ -314,11 +445,8 @@ def build(
     )
     write_output(chunks, output)
     if output is not None:
-        typer.echo(
-            f"timeline: wrote {output} ({len(timeline.entries)} entries from "
-            f"{len(timeline.articles)} articles)",
-            err=True,
-        )
+        typer.echo(f"timeline: wrote {output} ({len(timeline.entries)} entries)", err=True)
+    _finish(read, len(stream.failures), len(stream.duplicates))
 
 
 @app.command()
@@ -329,6 +457,8 @@ def dates(
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or table.")] = "table",
     month_first: MonthFirstOption = False,
     follow: FollowOption = False,
+    max_file_size: MaxFileSizeOption = None,
+    strict: StrictOption = False,
 ) -> None:
     """List every temporal expression in the articles, normalised to TimeML.
 
@@ -345,7 +475,8 @@ def dates(
     if fmt not in ("jsonl", "table"):
         raise UsageError(f"unknown format {fmt!r}: choose jsonl or table")
     day = _parse_day(published, "--published")
-    articles, failures = _read(files, published=day, follow=follow)
+    reading = _read(files, published=day, follow=follow, max_file_size=max_file_size, strict=strict)
+    articles = reading.articles
     rows = []
     for article in map(with_language, articles):
         sents = split_sentences(article.body)
@@ -375,7 +506,8 @@ def dates(
         out.write(_table(rows, ["file", "start", "end", "text", "type", "value", "resolution"]))
     out.flush()
     if not articles:
-        raise _no_articles(files, failures)
+        raise _no_articles(files, reading.failures)
+    _finish(len(articles), len(reading.failures), len(reading.duplicates))
 
 
 @app.command()
@@ -387,6 +519,8 @@ def summarize(
     summarizer: SummarizerOption = "news",
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or jsonl.")] = "text",
     follow: FollowOption = False,
+    max_file_size: MaxFileSizeOption = None,
+    strict: StrictOption = False,
 ) -> None:
     """Summarise each article in a few of its own sentences, in article order.
 
@@ -401,7 +535,8 @@ def summarize(
 
     if fmt not in ("jsonl", "text"):
         raise UsageError(f"unknown format {fmt!r}: choose text or jsonl")
-    articles, failures = _read(files, follow=follow)
+    reading = _read(files, follow=follow, max_file_size=max_file_size, strict=strict)
+    articles = reading.articles
     out = sys.stdout
     for k, article in enumerate(map(with_language, articles)):
         sents = split_sentences(article.body)
@@ -419,7 +554,8 @@ def summarize(
             out.write(("\n" if k else "") + f"# {article.path}\n" + "\n".join(summary) + "\n")
     out.flush()
     if not articles:
-        raise _no_articles(files, failures)
+        raise _no_articles(files, reading.failures)
+    _finish(len(articles), len(reading.failures), len(reading.duplicates))
 
 
 @app.command("embed")
@@ -462,6 +598,8 @@ def embed_command(
         typer.Option(min=1, help="Summarise each date in this many sentences."),
     ] = None,
     follow: FollowOption = False,
+    max_file_size: MaxFileSizeOption = None,
+    strict: StrictOption = False,
     locale: Annotated[
         str,
         typer.Option(help='Write date labels in this locale (fr: "22 janvier 2019").'),
@@ -501,6 +639,12 @@ def embed_command(
     from .engine import default_jobs
     from .render import check_locale
 
+    max_bytes = _parse_size(max_file_size)
+    # a briefing among its own sources would be read as an article, and its timeline
+    # would change each time it is written
+    _check_not_a_source(
+        briefing, sources or ["sources"], str(briefing), "keep the briefing out of its sources"
+    )
     settings = Settings(
         sources=tuple(sources or ["sources"]),
         title=title,
@@ -524,32 +668,49 @@ def embed_command(
         cache=str(cache) if cache is not None else None,
         engine=engine,
         scheduler=scheduler,
+        max_bytes=max_bytes,
+        on_failure=_on_skip(strict),
     )
     result = embed_file(briefing, settings, processing)
     for note in result.warnings:
-        _warn(note)
+        if not note.startswith("skipped "):  # those were told as they were met
+            _warn(note)
     if result.up_to_date:
         typer.echo(f"timeline: {briefing}: up to date", err=True)
-        return
-    stale = ", ".join(b.label for b in result.stale)
-    if check:
-        typer.echo(f"timeline: {briefing}: out of date: {stale}", err=True)
-        raise typer.Exit(int(ExitCode.STALE))
-    # write through a symbolic link, not over it
-    write_output(result.text.encode("utf-8"), briefing.resolve())
-    typer.echo(f"timeline: {briefing}: updated {stale}", err=True)
+    else:
+        stale = ", ".join(b.label for b in result.stale)
+        if check:
+            typer.echo(f"timeline: {briefing}: out of date: {stale}", err=True)
+            raise typer.Exit(int(ExitCode.STALE))  # one line, like an error: CI acts on it
+        # write through a symbolic link, not over it
+        write_output(result.text.encode("utf-8"), briefing.resolve())
+        typer.echo(f"timeline: {briefing}: updated {stale}", err=True)
+    _finish(result.articles, len(result.skipped))
 
 
-def _read(sources: list[str], *, published: date | None = None, follow: bool = False):
-    """Read the sources, warning (one line each) about what was skipped or noted."""
-    from .sources import read_sources
+def _read(
+    sources: list[str],
+    *,
+    published: date | None = None,
+    follow: bool = False,
+    max_file_size: str | None = None,
+    strict: bool = False,
+) -> Reading:
+    """Read the sources, warning (one line each) about what was skipped as it is found and
+    then about what was noted; under --strict the first skip raises StrictInputError."""
+    from .sources import Reading, iter_sources
 
-    reading = read_sources(sources, published=published, follow=follow)
-    for failure in reading.failures:
-        _warn(f"skipped {failure}")
-    for note in reading.notes:
+    stream = iter_sources(
+        sources,
+        published=published,
+        follow=follow,
+        max_bytes=_parse_size(max_file_size),
+        on_failure=_on_skip(strict),
+    )
+    articles = list(stream)
+    for note in stream.notes:
         _warn(note)
-    return reading.articles, reading.failures
+    return Reading(articles, stream.failures, stream.notes, stream.duplicates)
 
 
 def _no_articles(paths, failures) -> TimelineError:
@@ -595,7 +756,16 @@ def main(argv: list[str] | None = None) -> int:
             return int(exc.exit_code)
         if isinstance(exc, BrokenPipeError):
             return int(ExitCode.OK)
-        raise
+        if os.environ.get("TIMELINE_DEBUG"):
+            raise
+        # a bug: one line a user can paste into a report, not a traceback in their face
+        detail = " ".join(str(exc).split())
+        typer.echo(
+            f"timeline: internal error: {type(exc).__name__}: {detail} (a bug: please report "
+            "it; TIMELINE_DEBUG=1 shows the traceback)",
+            err=True,
+        )
+        return int(ExitCode.FAILURE)
     return code if isinstance(code, int) else int(ExitCode.OK)
 
 

@@ -55,7 +55,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import shlex
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -66,6 +66,7 @@ from .errors import EmbedError, NoArticlesError, SourceNotFoundError, UsageError
 if TYPE_CHECKING:
     from .merge import Selection
     from .model import Timeline
+    from .sources import ReadFailure
 
 __all__ = [
     "OPTIONS",
@@ -164,6 +165,9 @@ class Processing:
     cache: str | None = None
     engine: str = "local"
     scheduler: str | None = None
+    max_bytes: int | None = None  # the largest file read; None: the readers' default (10 MB)
+    # called with each input that cannot be read, as it is met (to warn at once, or to stop)
+    on_failure: Callable[[ReadFailure], object] | None = None
 
 
 @dataclass(frozen=True)
@@ -175,6 +179,8 @@ class Embedding:
     blocks: tuple[Block, ...]
     stale: tuple[Block, ...]  # the blocks whose content differs from what was there
     warnings: tuple[str, ...] = ()
+    articles: int = 0  # articles read, over every set of sources
+    skipped: tuple[str, ...] = ()  # the inputs that could not be read ("path: reason")
 
     @property
     def up_to_date(self) -> bool:
@@ -413,19 +419,27 @@ def _render_block(timeline: Timeline, fmt: str, settings: Settings, block: Block
     return text.replace("\n", block.newline) if block.newline != "\n" else text
 
 
-def _build(sources: Sequence[str], processing: Processing) -> Timeline:
-    """The unselected timeline of the sources, as ``build`` makes it."""
+def _build(sources: Sequence[str], processing: Processing) -> tuple[Timeline, int, list[str]]:
+    """The unselected timeline of the sources, as ``build`` makes it, with the number of
+    articles read and the inputs that could not be read."""
     from . import build_from_articles
-    from .sources import read_sources
+    from .sources import Reading, iter_sources
 
-    reading = read_sources(list(sources), published=processing.published, follow=processing.follow)
+    stream = iter_sources(
+        list(sources),
+        published=processing.published,
+        follow=processing.follow,
+        max_bytes=processing.max_bytes,
+        on_failure=processing.on_failure,
+    )
+    reading = Reading(list(stream), stream.failures, stream.notes, stream.duplicates)
     if not reading.articles:
         raise NoArticlesError(
             "no articles found in "
             + ", ".join(sources)
             + (" (none could be read)" if reading.failures else "")
         )
-    return build_from_articles(
+    timeline = build_from_articles(
         reading.articles,
         summarizer=processing.summarizer,
         sentences=processing.sentences,
@@ -437,6 +451,7 @@ def _build(sources: Sequence[str], processing: Processing) -> Timeline:
         engine=processing.engine,
         scheduler=processing.scheduler,
     )
+    return timeline, len(reading.articles), [str(f) for f in reading.failures]
 
 
 def _selected(timeline: Timeline, settings: Settings) -> Timeline:
@@ -471,10 +486,14 @@ def embed(
     settings = [block_settings(b, defaults, fmt=fmt, base=base, where=where) for b in blocks]
     built: dict[tuple[str, ...], Timeline] = {}
     warnings: list[str] = []
+    articles = 0
+    skipped: list[str] = []
     for s in settings:
         if s.sources not in built:
-            built[s.sources] = _build(s.sources, processing)
+            built[s.sources], read, failed = _build(s.sources, processing)
             warnings += [w for w in built[s.sources].warnings if w not in warnings]
+            articles += read
+            skipped += [f for f in failed if f not in skipped]
     pieces, stale, pos = [], [], 0
     for block, s in zip(blocks, settings, strict=True):
         content = _render_block(_selected(built[s.sources], s), fmt, s, block, many=len(blocks) > 1)
@@ -489,6 +508,8 @@ def embed(
         blocks=tuple(blocks),
         stale=tuple(stale),
         warnings=tuple(warnings),
+        articles=articles,
+        skipped=tuple(skipped),
     )
 
 

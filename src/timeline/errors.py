@@ -18,6 +18,7 @@ class ExitCode(IntEnum):
     NO_INPUT = 3  # a named source does not exist, or no article could be read
     OUTPUT = 4  # the output could not be written
     STALE = 5  # embed --check: a timeline block of the document is out of date
+    PARTIAL = 6  # the output was made, but some inputs could not be read and were skipped
     INTERRUPTED = 130  # Ctrl-C
 
 
@@ -41,6 +42,12 @@ class SourceNotFoundError(TimelineError):
 
 class NoArticlesError(TimelineError):
     """Nothing readable was found in the sources."""
+
+    exit_code = ExitCode.NO_INPUT
+
+
+class StrictInputError(TimelineError):
+    """An input that could not be read, under ``--strict``: the run stops, writing nothing."""
 
     exit_code = ExitCode.NO_INPUT
 

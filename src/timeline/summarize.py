@@ -15,6 +15,12 @@ The built-ins register through :func:`register_summarizer`, the door a plugin wo
     def longest(sentences, language):
         return [len(s.text) for s in sentences]
 
+Every scorer sees at most an article's first :data:`MAX_RANKED` sentences (KL-Sum, whose
+cost grows with the cube of the count, its first 300): graph and matrix scorers cost the
+square of the sentence count or worse, so one 20,000-sentence file would otherwise take
+minutes and gigabytes.  News puts its substance first, and real articles are far shorter
+(under 300 sentences), so their summaries are exactly what an uncapped scorer picks.
+
 sumy, numpy and nltk are imported only when a summary is actually made, so importing this
 module (and the CLI's ``--help``) stays cheap.
 """
@@ -41,6 +47,14 @@ DEFAULT_METHOD = "news"
 
 SUMMARIZERS: dict[str, Scorer] = {}
 """Summariser name -> scorer.  Fill it through :func:`register_summarizer`."""
+
+MAX_RANKED = 1000
+"""The most sentences of one article a scorer ranks; any after them rank below every one of
+them, in article order.  A summary is chosen from an article's first MAX_RANKED sentences
+(unless it asks for more), which keeps the cost of the quadratic scorers bounded."""
+
+RANK_LIMITS: dict[str, int] = {}
+"""Summariser name -> its own, lower, cap (``register_summarizer(..., max_sentences=)``)."""
 
 # ISO 639-1 code -> the language name sumy uses for its stemmers and stop-word lists.
 # Only names in this table are ever handed to sumy: its stop-word loader builds a resource
@@ -82,18 +96,27 @@ _SUMY_NAMES = frozenset(_SUMY_LANGUAGES.values())
 _SCORE_DIGITS = 9
 
 
-def register_summarizer(name: str) -> Callable[[Scorer], Scorer]:
+def register_summarizer(
+    name: str, *, max_sentences: int | None = None
+) -> Callable[[Scorer], Scorer]:
     """Decorator registering a scorer under ``name`` (lower case) in :data:`SUMMARIZERS`.
 
     A later registration under the same name replaces the earlier one, so a plugin can
-    swap out a built-in.
+    swap out a built-in.  ``max_sentences`` lowers the number of opening sentences the
+    scorer is given below :data:`MAX_RANKED`, for a scorer too slow for that many.
     """
     key = name.strip().lower()
     if not key:
         raise UsageError("a summariser needs a non-empty name")
+    if max_sentences is not None and (isinstance(max_sentences, bool) or max_sentences < 1):
+        raise UsageError(f"max_sentences must be at least 1, not {max_sentences!r}")
 
     def decorator(scorer: Scorer) -> Scorer:
         SUMMARIZERS[key] = scorer
+        if max_sentences is None:
+            RANK_LIMITS.pop(key, None)
+        else:
+            RANK_LIMITS[key] = max_sentences
         return scorer
 
     return decorator
@@ -128,7 +151,8 @@ def summarize(
     least the number of sentences, all of them come back.  ``language`` is the article's
     ISO 639-1 code; a language sumy has no stemmer or stop words for is summarised without
     them.  Equal scores go to the earlier sentence, so the same input always gives the same
-    summary.
+    summary.  Only the first :data:`MAX_RANKED` sentences are scored (fewer for a scorer
+    registered with ``max_sentences``); later ones follow them in article order.
 
     >>> from timeline.segment import sentences
     >>> [s.text for s in summarize(sentences("One. Two. Three."), count=2, method="lead")]
@@ -139,7 +163,8 @@ def summarize(
     """
     if isinstance(count, bool) or not isinstance(count, int) or count < 1:
         raise UsageError(f"summary length must be a whole number of sentences >= 1, not {count!r}")
-    scorer = SUMMARIZERS.get(method.strip().lower()) if isinstance(method, str) else None
+    key = method.strip().lower() if isinstance(method, str) else ""
+    scorer = SUMMARIZERS.get(key)
     if scorer is None:
         raise UnknownFormatError(
             f"unknown summariser {method!r}; known summarisers: {', '.join(available())}"
@@ -149,12 +174,15 @@ def summarize(
     ordered = sorted(sentences, key=lambda s: s.index)
     if count >= len(ordered):
         return tuple(ordered)
-    scores = list(scorer(ordered, language))
-    if len(scores) != len(ordered):  # a broken plugin, not bad input
+    candidates = ordered[: min(MAX_RANKED, RANK_LIMITS.get(key, MAX_RANKED))]
+    scores = list(scorer(candidates, language))
+    if len(scores) != len(candidates):  # a broken plugin, not bad input
         raise TimelineError(
-            f"summariser {method!r} gave {len(scores)} scores for {len(ordered)} sentences"
+            f"summariser {method!r} gave {len(scores)} scores for {len(candidates)} sentences"
         )
-    ranked = sorted(range(len(ordered)), key=lambda pos: (-_rankable(scores[pos]), pos))
+    ranked = sorted(range(len(candidates)), key=lambda pos: (-_rankable(scores[pos]), pos))
+    # past the cap, the lead's order: only a summary longer than the cap reaches them
+    ranked += range(len(candidates), len(ordered))
     return tuple(ordered[pos] for pos in sorted(ranked[:count]))
 
 
@@ -641,7 +669,10 @@ def _luhn(sentences: Sequence[Sentence], language: str) -> list[float]:
     return _sumy_scores(LuhnSummarizer, sentences, language)
 
 
-@register_summarizer("kl")
+# KL-Sum re-weighs every sentence against the growing summary once per sentence: cubic in
+# the sentence count (300 sentences take about 40 s).  Past 300 sentences it would run for
+# hours, and 300 keeps every real article whole.
+@register_summarizer("kl", max_sentences=300)
 def _kl(sentences: Sequence[Sentence], language: str) -> list[float]:
     """KL-Sum: greedily keep the word distribution closest to the article's."""
     from sumy.summarizers.kl import KLSummarizer
