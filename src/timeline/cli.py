@@ -57,6 +57,33 @@ PublishedOption = Annotated[
 MonthFirstOption = Annotated[
     bool, typer.Option(help="Read 03/04/2019 as 4 March (US style), not 3 April.")
 ]
+QueryOption = Annotated[
+    str | None, typer.Option(help='Keep what is about these words (e.g. "swine flu").')
+]
+SinceOption = Annotated[str | None, typer.Option(help="Keep dates from this day on (YYYY-MM-DD).")]
+UntilOption = Annotated[str | None, typer.Option(help="Keep dates up to this day (YYYY-MM-DD).")]
+MaxDatesOption = Annotated[
+    int | None,
+    typer.Option(min=1, help="At most this many dates: the ones the articles refer to most."),
+]
+PerDateOption = Annotated[
+    int | None, typer.Option(min=1, help="Summarise each date in this many sentences.")
+]
+LocaleOption = Annotated[
+    str, typer.Option(help='Write date labels in this locale (fr: "22 janvier 2019").')
+]
+JobsOption = Annotated[
+    int, typer.Option(min=0, help="Processes for the per-article work (0: one per core).")
+]
+CacheOption = Annotated[
+    Path | None,
+    typer.Option(help="Keep per-article results here; a rebuild redoes only new articles."),
+]
+EngineOption = Annotated[str, typer.Option(help="local (processes on this machine) or dask.")]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(help="With --engine dask: the scheduler of a running cluster (tcp://host:8786)."),
+]
 # Sources are strings, not Paths: a Path would turn "https://x" into "https:/x".
 SOURCES_HELP = (
     "Files or folders (read recursively), http(s) URLs, or - for stdin: text/Markdown, "
@@ -297,31 +324,15 @@ def build(
     ratio: RatioOption = None,
     published: PublishedOption = None,
     month_first: MonthFirstOption = False,
-    query: Annotated[
-        str | None,
-        typer.Option(help='Keep what is about these words (e.g. "swine flu").'),
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option(help="Keep dates from this day on (YYYY-MM-DD).")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(help="Keep dates up to this day (YYYY-MM-DD).")
-    ] = None,
-    max_dates: Annotated[
-        int | None,
-        typer.Option(min=1, help="At most this many dates: the ones the articles refer to most."),
-    ] = None,
-    per_date: Annotated[
-        int | None,
-        typer.Option(min=1, help="Summarise each date in this many sentences."),
-    ] = None,
+    query: QueryOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    max_dates: MaxDatesOption = None,
+    per_date: PerDateOption = None,
     follow: FollowOption = False,
     max_file_size: MaxFileSizeOption = None,
     strict: StrictOption = False,
-    locale: Annotated[
-        str,
-        typer.Option(help='Write date labels in this locale (fr: "22 janvier 2019").'),
-    ] = "en",
+    locale: LocaleOption = "en",
     fragment: Annotated[
         bool,
         typer.Option(help="HTML: only the timeline <section>, styles scoped, for embedding."),
@@ -333,23 +344,10 @@ def build(
         Path | None,
         typer.Option(help="Render with this jinja2 template (context: templates/README.md)."),
     ] = None,
-    jobs: Annotated[
-        int,
-        typer.Option(min=0, help="Processes for the per-article work (0: one per core)."),
-    ] = 0,
-    cache: Annotated[
-        Path | None,
-        typer.Option(help="Keep per-article results here; a rebuild redoes only new articles."),
-    ] = None,
-    engine: Annotated[
-        str, typer.Option(help="local (processes on this machine) or dask.")
-    ] = "local",
-    scheduler: Annotated[
-        str | None,
-        typer.Option(
-            help="With --engine dask: the scheduler of a running cluster (tcp://host:8786)."
-        ),
-    ] = None,
+    jobs: JobsOption = 0,
+    cache: CacheOption = None,
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Build the timeline of a set of articles.
 
@@ -579,48 +577,19 @@ def embed_command(
     ratio: RatioOption = None,
     published: PublishedOption = None,
     month_first: MonthFirstOption = False,
-    query: Annotated[
-        str | None,
-        typer.Option(help='Keep what is about these words (e.g. "swine flu").'),
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option(help="Keep dates from this day on (YYYY-MM-DD).")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(help="Keep dates up to this day (YYYY-MM-DD).")
-    ] = None,
-    max_dates: Annotated[
-        int | None,
-        typer.Option(min=1, help="At most this many dates: the ones the articles refer to most."),
-    ] = None,
-    per_date: Annotated[
-        int | None,
-        typer.Option(min=1, help="Summarise each date in this many sentences."),
-    ] = None,
+    query: QueryOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    max_dates: MaxDatesOption = None,
+    per_date: PerDateOption = None,
     follow: FollowOption = False,
     max_file_size: MaxFileSizeOption = None,
     strict: StrictOption = False,
-    locale: Annotated[
-        str,
-        typer.Option(help='Write date labels in this locale (fr: "22 janvier 2019").'),
-    ] = "en",
-    jobs: Annotated[
-        int,
-        typer.Option(min=0, help="Processes for the per-article work (0: one per core)."),
-    ] = 0,
-    cache: Annotated[
-        Path | None,
-        typer.Option(help="Keep per-article results here; a rebuild redoes only new articles."),
-    ] = None,
-    engine: Annotated[
-        str, typer.Option(help="local (processes on this machine) or dask.")
-    ] = "local",
-    scheduler: Annotated[
-        str | None,
-        typer.Option(
-            help="With --engine dask: the scheduler of a running cluster (tcp://host:8786)."
-        ),
-    ] = None,
+    locale: LocaleOption = "en",
+    jobs: JobsOption = 0,
+    cache: CacheOption = None,
+    engine: EngineOption = "local",
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Fill the timeline blocks of a briefing, keeping everything around them as it is.
 

@@ -932,7 +932,7 @@ def render_chunks(
             pieces = _squeezed(_template_chunks("timeline.md.j2", timeline))
         else:
             name = "timeline.fragment.html.j2" if fragment else "timeline.html.j2"
-            pieces = _stripped(_template_chunks(name, timeline))
+            pieces = _squeezed(_template_chunks(name, timeline), squeeze=False)
         # the locale and options hold while the caller reads, not only while this starts
         yield from pieces
     finally:
@@ -959,9 +959,10 @@ def _buffered(chunks: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
         yield "".join(buffer)
 
 
-def _squeezed(chunks: Iterable[str]) -> Iterator[str]:
+def _squeezed(chunks: Iterable[str], squeeze: bool = True) -> Iterator[str]:
     """What render_markdown makes of the whole text, piece by piece: runs of three or
-    more newlines become two, no newline at the start, one at the end."""
+    more newlines become two (unless not ``squeeze``), no newline at the start, one at
+    the end (what render_html does without ``squeeze``)."""
     started = False
     pending = ""  # newlines not yet written: the next text decides how many count
     for chunk in _buffered(chunks):
@@ -974,25 +975,8 @@ def _squeezed(chunks: Iterable[str]) -> Iterator[str]:
                 continue
             started = True
         # every run of newlines in ``body`` is whole: the one at its end is held back
-        body = re.sub(r"\n{3,}", "\n\n", body)
-        if body:
-            yield body
-    yield "\n"
-
-
-def _stripped(chunks: Iterable[str]) -> Iterator[str]:
-    """The text with its leading and trailing newlines stripped, then one newline."""
-    started = False
-    pending = ""
-    for chunk in _buffered(chunks):
-        text = pending + chunk
-        body = text.rstrip("\n")
-        pending = text[len(body) :]
-        if not started:
-            body = body.lstrip("\n")
-            if not body:
-                continue
-            started = True
+        if squeeze:
+            body = re.sub(r"\n{3,}", "\n\n", body)
         if body:
             yield body
     yield "\n"
