@@ -81,7 +81,7 @@ def build_from_articles(
     ``keep_text=False`` the results in ``Timeline.articles`` keep no body, only their
     lead sentences, events and summary (what rendering needs), so memory grows with the
     events of a corpus, not its text; the timeline is the same."""
-    from .engine import Options, run
+    from .engine import Options, run, undated_note
     from .errors import NoArticlesError
     from .merge import (
         OPENING,
@@ -126,12 +126,7 @@ def build_from_articles(
         entries = select(entries, results, selection, about=about if not keep_text else None)
     # read only now: a reader streaming the articles knows its failures at the end
     notes = list(warnings)
-    for r in results:
-        if r.article.published is None and any(m.resolution == "unresolved" for m in r.mentions):
-            notes.append(
-                f"{r.article.path or r.article.id}: no publication date, so its relative "
-                "dates (yesterday, On Tuesday, ...) are left off the timeline"
-            )
+    notes += [note for r in results if (note := undated_note(r))]
     if title is None and votes is not None:
         title = votes.title()
     return Timeline(

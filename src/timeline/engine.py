@@ -87,6 +87,18 @@ def process_article(article: Article, index: int, options: Options) -> ArticleRe
     return result if options.keep_text else slim(result)
 
 
+def undated_note(result: ArticleResult) -> str | None:
+    """The warning for an article whose relative dates could not be resolved for want of
+    a publication date, or None."""
+    article = result.article
+    if article.published is None and any(m.resolution == "unresolved" for m in result.mentions):
+        return (
+            f"{article.path or article.id}: no publication date, so its relative "
+            "dates (yesterday, On Tuesday, ...) are left off the timeline"
+        )
+    return None
+
+
 def slim(result: ArticleResult) -> ArticleResult:
     """What a build needs of an article's text, and no more: the opening of its body
     (OPENING characters), its lead sentences, its first unresolved mention (for the

@@ -767,11 +767,7 @@ def conflicts(
         _day_pairs([e for e in by_start if e.date.granularity == "day"], generic),
         _origin_pairs([e for e in by_start if e.date.granularity != "day"]),
     ):
-        if compatible(a.date, b.date):
-            continue
-        if {s.article for s in a.sources} & {s.article for s in b.sources}:
-            continue
-        if not _told_alike(a, b, contexts, generic):
+        if not _disagree(a, b, contexts, generic):
             continue
         partners.setdefault(position[id(a)], []).append(position[id(b)])
         partners.setdefault(position[id(b)], []).append(position[id(a)])
@@ -788,32 +784,46 @@ def conflicts(
     ]
 
 
-def _day_pairs(days: list[Entry], generic: frozenset[str]) -> Iterator[tuple[Entry, Entry]]:
+def _day_pairs(days: Iterable[Entry], generic: frozenset[str]) -> Iterator[tuple[Entry, Entry]]:
     """Pairs of day entries (earlier first) a few days apart that may be one report dated
-    differently: at least one date worked out from the text, three names in common."""
+    differently: at least one date worked out from the text, three names in common.
+    ``days`` come in order of their day; only the last few days are kept (a window), so
+    entries read back from disk (timeline.scale) stream through."""
     relative = {RESOLVED_DCT, RESOLVED_ANAPHORIC}
     gap = _CONFLICT_GAP["day"]
-    on_day: dict[date, dict[str, list[int]]] = {}
-    names: list[frozenset[str]] = []
-    for i, entry in enumerate(days):
-        found = key_terms(entry.sources[0].sentence)[0] - generic
-        names.append(found)
-        index = on_day.setdefault(entry.date.start, {})
-        for name in found:
-            index.setdefault(name, []).append(i)
-    for i, a in enumerate(days):
-        if len(names[i]) < 3:
-            continue
-        shared: Counter[int] = Counter()
-        for step in range(1, gap + 1):
-            index = on_day.get(a.date.end + timedelta(days=step))
-            if index:
-                for name in names[i]:
-                    shared.update(index.get(name, ()))
-        for j in sorted(j for j, n in shared.items() if n >= 3):
-            b = days[j]
-            if {a.sources[0].resolution, b.sources[0].resolution} & relative:
-                yield a, b
+    # day -> (its entries, name -> their positions)
+    window: dict[date, tuple[list[Entry], dict[str, list[int]]]] = {}
+    for entry in days:
+        day = entry.date.start
+        for old in [d for d in window if (day - d).days > gap]:
+            del window[old]
+        names = key_terms(entry.sources[0].sentence)[0] - generic
+        if len(names) >= 3:  # both need three: the earlier one's are counted here
+            shared: Counter[tuple[date, int]] = Counter()
+            for step in range(1, gap + 1):
+                then = day - timedelta(days=step)
+                earlier = window.get(then)
+                if earlier is not None:
+                    for name in names:
+                        shared.update((then, i) for i in earlier[1].get(name, ()))
+            for (then, i), n in sorted(shared.items()):
+                other = window[then][0][i]
+                if n >= 3 and {other.sources[0].resolution, entry.sources[0].resolution} & relative:
+                    yield other, entry
+        listed, index = window.setdefault(day, ([], {}))
+        for name in names:
+            index.setdefault(name, []).append(len(listed))
+        listed.append(entry)
+
+
+def _disagree(a: Entry, b: Entry, contexts: dict, generic: frozenset[str]) -> bool:
+    """Whether a candidate pair conflicts: incompatible dates, no article in common, and
+    the same happening told (see :func:`_told_alike`)."""
+    if compatible(a.date, b.date):
+        return False
+    if {s.article for s in a.sources} & {s.article for s in b.sources}:
+        return False
+    return _told_alike(a, b, contexts, generic)
 
 
 def _origin_pairs(coarse: list[Entry]) -> Iterator[tuple[Entry, Entry]]:

@@ -25,6 +25,7 @@ folder, ``TMPDIR``) that goes away with the timeline.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import os
 import pickle
 import shutil
@@ -32,7 +33,7 @@ import tempfile
 import weakref
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -177,7 +178,7 @@ def build_large(
     every day of the corpus against every other: for it the events are read back into
     memory once merged (a selection keeps few dates, so that is the small part)."""
     from . import merge as M
-    from .engine import Options, run
+    from .engine import Options, run, undated_note
 
     if selection is not None and selection.summarising:
         from . import build_from_articles
@@ -231,13 +232,9 @@ def build_large(
             for key, found in by_month.items():
                 events.add(key, found)
             article = result.article
-            if article.published is None and any(
-                m.resolution == "unresolved" for m in result.mentions
-            ):
-                undated.append(
-                    f"{article.path or article.id}: no publication date, so its relative "
-                    "dates (yesterday, On Tuesday, ...) are left off the timeline"
-                )
+            note = undated_note(result)
+            if note:
+                undated.append(note)
             kept.append(
                 dataclasses.replace(
                     result,
@@ -314,62 +311,32 @@ def _conflicts(entries: _Spill, generic: frozenset[str]) -> dict[str, tuple[dict
     and years among themselves (few, in memory)."""
     from . import merge as M
 
-    relative = {M.RESOLVED_DCT, M.RESOLVED_ANAPHORIC}
-    gap = M._CONFLICT_GAP["day"]
-    found: dict[str, list[tuple[tuple, dict]]] = {}
-    window: dict[date, tuple[list[Entry], dict[str, list[int]]]] = {}
     origins: list[Entry] = []
     contexts: dict[int, str] = {}
 
-    def pair(a: Entry, b: Entry) -> None:
-        if M.compatible(a.date, b.date):
-            return
-        if {s.article for s in a.sources} & {s.article for s in b.sources}:
-            return
-        if not M._told_alike(a, b, contexts, generic):
-            return
-        found.setdefault(a.id, []).append(((b.date.start, b.id), M._conflict(b)))
-        found.setdefault(b.id, []).append(((a.date.start, a.id), M._conflict(a)))
-
-    for key in sorted(entries.keys):
-        rows = entries.load(key)
-        rows.sort(key=lambda row: row[0])
-        for _, entry, context in rows:
-            tv = entry.date
-            if tv.start is None or tv.granularity not in M._CONFLICT_GAP:
-                continue
-            if tv.granularity != "day":
-                if M.is_origin(entry.sources[0]):
+    def days() -> Iterator[Entry]:
+        """The day entries in timeline order; origin statements put aside on the way."""
+        for key in sorted(entries.keys):
+            rows = entries.load(key)
+            rows.sort(key=lambda row: row[0])
+            for _, entry, context in rows:
+                tv = entry.date
+                if tv.start is None or tv.granularity not in M._CONFLICT_GAP:
+                    continue
+                if tv.granularity == "day":
+                    yield entry
+                elif M.is_origin(entry.sources[0]):
                     origins.append(entry)
                     if context:
                         contexts[id(entry.sources[0])] = context
-                continue
-            day = tv.start
-            for old in [d for d in window if (day - d).days > gap]:
-                del window[old]
-            names = M.key_terms(entry.sources[0].sentence)[0] - generic
-            if len(names) >= 3:
-                shared: Counter[tuple[date, int]] = Counter()
-                for step in range(1, gap + 1):
-                    earlier = window.get(day - timedelta(days=step))
-                    if earlier is not None:
-                        then = day - timedelta(days=step)
-                        for name in names:
-                            shared.update((then, i) for i in earlier[1].get(name, ()))
-                for (d, i), n in sorted(shared.items()):
-                    other = window[d][0][i]
-                    if (
-                        n >= 3
-                        and {other.sources[0].resolution, entry.sources[0].resolution} & relative
-                    ):
-                        pair(other, entry)
-            listed, index = window.setdefault(day, ([], {}))
-            for name in names:
-                index.setdefault(name, []).append(len(listed))
-            listed.append(entry)
+
+    found: dict[str, list[tuple[tuple, dict]]] = {}
+    pairs = list(M._day_pairs(days(), generic))  # read through: origins are all in now
     origins.sort(key=lambda e: (e.date.start, e.id))
-    for a, b in M._origin_pairs(origins):
-        pair(a, b)
+    for a, b in itertools.chain(pairs, M._origin_pairs(origins)):
+        if M._disagree(a, b, contexts, generic):
+            found.setdefault(a.id, []).append(((b.date.start, b.id), M._conflict(b)))
+            found.setdefault(b.id, []).append(((a.date.start, a.id), M._conflict(a)))
     return {
         entry_id: tuple(conflict for _, conflict in sorted(partners, key=lambda p: p[0]))
         for entry_id, partners in found.items()
