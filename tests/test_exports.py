@@ -20,7 +20,15 @@ import pytest
 
 import timeline
 import timeline.exports as exports
-from timeline.model import Article, ArticleResult, Entry, SourceRef, Timeline, TimeValue
+from timeline.model import (
+    Article,
+    ArticleResult,
+    Conflict,
+    Entry,
+    SourceRef,
+    Timeline,
+    TimeValue,
+)
 from timeline.render import format_for_path, formats, render
 from timeline.temporal import calendar as cal
 
@@ -440,7 +448,7 @@ def hostile_timeline() -> Timeline:
         cal.year(2019),
         id="e2",
         headline="@SUM(1+1) {{ 7*7 }}",
-        conflicts=({"note": SCRIPT + " -1+1"},),
+        conflicts=(Conflict(note=SCRIPT + " -1+1"),),
     )
     return make_timeline(art, [day, year], title=SCRIPT)
 

@@ -227,11 +227,11 @@ def test_outlets_disagreeing_on_when_something_began_are_flagged_both_ways():
     )
     assert summary(entries) == [("1994", ("mwn",)), ("1995", ("dm",))]
     first, second = entries
-    assert [c["entry"] for c in first.conflicts] == [second.id]
-    assert [c["entry"] for c in second.conflicts] == [first.id]
-    assert first.conflicts[0]["date"] == year(1995)
-    assert first.conflicts[0]["expression"] == "1995"
-    assert second.conflicts[0]["article"] == "mwn"
+    assert [c.entry for c in first.conflicts] == [second.id]
+    assert [c.entry for c in second.conflicts] == [first.id]
+    assert first.conflicts[0].date == year(1995)
+    assert first.conflicts[0].expression == "1995"
+    assert second.conflicts[0].article == "mwn"
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from timeline.model import (
     RESOLVED_DCT,
     Article,
     ArticleResult,
+    Conflict,
     Entry,
     SourceRef,
     Timeline,
@@ -58,10 +59,9 @@ DM_BODY = (
 MWN_URL = "https://www.moroccoworldnews.com/2019/01/264123/nato-morocco-cooperation-nato/"
 DM_URL = "https://dailymorocco.com/morocco-nato-towards-strategic-cooperation/"
 
-CONFLICT = {
-    "note": "Morocco World News dates Morocco–NATO cooperation to 1994; Daily Morocco to 1995.",
-    "kind": "date",
-}
+CONFLICT = Conflict(
+    note="Morocco World News dates Morocco–NATO cooperation to 1994; Daily Morocco to 1995."
+)
 
 
 def ref(article: Article, sentence: str, expression: str, resolution: str) -> SourceRef:
@@ -205,7 +205,7 @@ def make_hostile() -> Timeline:
         headline="# [click](javascript:alert(3)) <script>alert(4)</script>",
         text=HOSTILE_TEXT,
         sources=(ref(art, HOSTILE_TEXT, "1994", RESOLVED_ABSOLUTE),),
-        conflicts=({"note": "<script>alert(5)</script> {{ 7*7 }}"},),
+        conflicts=(Conflict(note="<script>alert(5)</script> {{ 7*7 }}"),),
     )
     result = ArticleResult(art, (), (), (), (HOSTILE_TEXT,))
     return Timeline(
@@ -400,7 +400,7 @@ def test_json_schema(timeline: Timeline) -> None:
     assert last["date"]["label"] == "22 January 2019"
     assert last["date"]["start"] == last["date"]["end"] == "2019-01-22"
     assert [s["expression"] for s in last["sources"]] == ["On Tuesday", "yesterday"]
-    assert first["conflicts"][0]["note"] == CONFLICT["note"]
+    assert first["conflicts"][0]["note"] == CONFLICT.note
     art = data["articles"][0]
     assert {"id", "title", "source", "url", "published", "language", "summary", "path"} <= set(art)
     assert art["published"] == "2019-01-22"
@@ -471,7 +471,7 @@ def test_markdown_single_source_and_conflict(timeline: Timeline) -> None:
     cite = f"[Morocco World News: Morocco, NATO Discuss Security Cooperation]({MWN_URL})"
     assert f"Source: {cite} (22 January 2019)" in section
     assert "> Morocco has been a partner" in section and "launch in **1994**." in section
-    assert f"> **Conflict:** {CONFLICT['note']}" in section
+    assert f"> **Conflict:** {CONFLICT.note}" in section
 
 
 def test_markdown_sources_section(timeline: Timeline) -> None:
@@ -580,7 +580,7 @@ def test_html_two_sources_and_conflict(timeline: Timeline) -> None:
     entry = entry[: entry.index("</ul>")]
     assert "Morocco World News" in entry and "Daily Morocco" in entry
     assert "<mark" in entry and ">yesterday</mark>" in entry
-    assert f"<strong>Conflict:</strong> {CONFLICT['note']}" in html
+    assert f"<strong>Conflict:</strong> {CONFLICT.note}" in html
 
 
 def test_html_hostile_is_inert(hostile: Timeline) -> None:
@@ -672,7 +672,7 @@ def test_edge_cases_render_in_every_format() -> None:
         headline="",
         text="Talks began (paraphrase).",
         sources=(src, orphan),
-        conflicts=({"kind": "date", "other": date(2016, 5, 1)},),
+        conflicts=(Conflict(entry="eother", article="amissing", expression="May 2016"),),
     )
     derived = dataclasses.replace(base.articles[0].article, title_derived=True)
     results = (
@@ -685,7 +685,7 @@ def test_edge_cases_render_in_every_format() -> None:
     assert "\nTalks began (paraphrase).\n" in md  # text that is not a quote is shown
     assert "x.txt (publication date unknown)" in md
     assert "amissing (publication date unknown)" in md
-    assert "> **Conflict:** kind: date; other: 2016-05-01" in md
+    assert "> **Conflict:** the sources disagree" in md  # no date to say more with
     assert "(title derived from the text)" in md
     assert "## Warnings\n\n- 1 article had no date" in md
     html = rmod.render(tl, "html")
@@ -694,7 +694,7 @@ def test_edge_cases_render_in_every_format() -> None:
     data = json.loads(rmod.render(tl, "json"))
     assert data["events"][0]["date"]["label"] == "early 2016"
     assert data["events"][0]["date"]["mod"] == "EARLY"
-    assert data["events"][0]["conflicts"][0]["other"] == "2016-05-01"
+    assert data["events"][0]["conflicts"][0]["expression"] == "May 2016"
     assert data["articles"][0]["published"] is None
 
     empty = Timeline("Nothing", (), ())

@@ -24,6 +24,7 @@ from .model import (
     RESOLVED_ANAPHORIC,
     RESOLVED_DCT,
     ArticleResult,
+    Conflict,
     Entry,
     Event,
     SourceRef,
@@ -848,15 +849,15 @@ def _entry_words(entries: Sequence[Entry], contexts: dict) -> dict[str, frozense
     return {article: frozenset(found) for article, found in per_article.items()}
 
 
-def _conflict(other: Entry) -> dict:
+def _conflict(other: Entry) -> Conflict:
     ref = other.sources[0]
-    return {
-        "entry": other.id,
-        "date": other.date,
-        "article": ref.article,
-        "expression": ref.expression,
-        "sentence": ref.sentence,
-    }
+    return Conflict(
+        entry=other.id,
+        date=other.date,
+        article=ref.article,
+        expression=ref.expression,
+        sentence=ref.sentence,
+    )
 
 
 def title_names(text: str) -> tuple[tuple[str, str, int], ...]:

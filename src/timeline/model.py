@@ -156,6 +156,23 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Conflict:
+    """Another entry that tells the same happening with an incompatible date.
+
+    The merge fills every field but ``note``: the other entry's id, its date and where that
+    date was read.  ``note`` is the sentence a reader sees; when it is empty the renderer
+    writes it from the rest ("Daily Morocco dates this to 1995 (…); … gives 1994.").
+    """
+
+    entry: str = ""  # the other entry's id
+    date: TimeValue | None = None  # the other entry's date
+    article: str = ""  # Article.id of the source that gives it
+    expression: str = ""
+    sentence: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Entry:
     """One line of the timeline: an event as reported by one or more articles."""
 
@@ -164,7 +181,7 @@ class Entry:
     headline: str
     text: str
     sources: tuple[SourceRef, ...]
-    conflicts: tuple[dict, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
     planned: bool = False  # every source tells it as still to come
 
 

@@ -48,9 +48,10 @@ Template context
       ``sentence_end``, ``sentence_index`` and ``highlight``: the sentence split around
       the expression, ``{"before", "match", "after"}`` (``match`` is "" when the
       expression could not be located);
-    - ``conflicts``: a list of dicts, each with at least ``note`` (str); merging gives
-      ``entry`` (the other entry's id), ``date`` (its JSON date dict), ``article``,
-      ``expression`` and ``sentence`` (where the other date was read);
+    - ``conflicts``: a list of dicts, one per :class:`timeline.model.Conflict`, each with
+      ``note`` (str, never empty); merging gives ``entry`` (the other entry's id), ``date``
+      (its JSON date dict), ``article``, ``expression`` and ``sentence`` (where the other
+      date was read);
     - ``planned``: True when every source tells the entry as still to come.
 ``articles``
     A list of dicts: ``id``, ``title`` (as given, maybe ""), ``display_title`` (never
@@ -73,7 +74,6 @@ for a heading), ``count`` (``n | count("entry", "entries")`` -> "4 entries"), ``
 from __future__ import annotations
 
 import contextvars
-import dataclasses
 import functools
 import json
 import re
@@ -87,7 +87,7 @@ from typing import Any
 import jinja2
 
 from .errors import TimelineError, UnknownFormatError, UsageError
-from .model import Article, Entry, SourceRef, Timeline, TimeValue
+from .model import Article, Conflict, Entry, SourceRef, Timeline, TimeValue
 
 __all__ = [
     "Format",
@@ -561,23 +561,6 @@ def _source_dict(ref: SourceRef, articles: dict[str, dict[str, Any]]) -> dict[st
     }
 
 
-def _jsonable(value: Any) -> Any:
-    """Plain JSON data from what a conflict dict may hold (dates, tuples, dataclasses)."""
-    if isinstance(value, date):
-        return value.isoformat()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return _jsonable(dataclasses.asdict(value))
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, (set, frozenset)):
-        return sorted((_jsonable(v) for v in value), key=repr)
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    return str(value)
-
-
 def _excerpt(sentence: str, expression: str, words: int = 6) -> str:
     """The few words of ``sentence`` that lead up to ``expression``, for a note."""
     at = sentence.find(expression) if expression else -1
@@ -589,28 +572,30 @@ def _excerpt(sentence: str, expression: str, words: int = 6) -> str:
 
 
 def _conflict_dict(
-    conflict: dict, entry: Entry, articles: dict[str, dict[str, Any]]
+    conflict: Conflict, entry: Entry, articles: dict[str, dict[str, Any]]
 ) -> dict[str, Any]:
-    raw = dict(conflict)
-    other = raw.get("date")
-    if isinstance(other, TimeValue):
-        raw["date"] = _date_dict(other)
-        if not str(raw.get("note") or "").strip():
-            article = articles.get(str(raw.get("article")), {})
-            who = article.get("source") or article.get("display_title") or "another source"
-            said = _excerpt(str(raw.get("sentence") or ""), str(raw.get("expression") or ""))
-            said = f" (“{said}”)" if said else ""
-            outlets = {articles.get(s.article, {}).get("source") or "" for s in entry.sources}
-            mine = ", ".join(sorted(outlets - {""}))
-            raw["note"] = (
-                f"{who} dates this to {date_label(other)}{said}"
-                + (f"; {mine} gives {date_label(entry.date)}" if mine else "")
-                + "."
-            )
-    out = _jsonable(raw)
-    if not str(out.get("note") or "").strip():
-        details = "; ".join(f"{k}: {v}" for k, v in out.items() if k != "note")
-        out["note"] = details or "the sources disagree"
+    out: dict[str, Any] = {}
+    if conflict.entry:
+        out["entry"] = conflict.entry
+    if conflict.date is not None:
+        out["date"] = _date_dict(conflict.date)
+    for key in ("article", "expression", "sentence"):
+        if getattr(conflict, key):
+            out[key] = getattr(conflict, key)
+    note = conflict.note.strip()
+    if not note and conflict.date is not None:
+        article = articles.get(conflict.article, {})
+        who = article.get("source") or article.get("display_title") or "another source"
+        said = _excerpt(conflict.sentence, conflict.expression)
+        said = f" (“{said}”)" if said else ""
+        outlets = {articles.get(s.article, {}).get("source") or "" for s in entry.sources}
+        mine = ", ".join(sorted(outlets - {""}))
+        note = (
+            f"{who} dates this to {date_label(conflict.date)}{said}"
+            + (f"; {mine} gives {date_label(entry.date)}" if mine else "")
+            + "."
+        )
+    out["note"] = note or "the sources disagree"
     return out
 
 

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import NoArticlesError, OutputError
-from .model import Article, ArticleResult, Entry, Event, Timeline
+from .model import Article, ArticleResult, Conflict, Entry, Event, Timeline
 
 _COARSE = (0, 0)  # the file of events whose dates span more than a year
 _UNDATED = (9999, 13)  # entries with no first day sort last
@@ -105,7 +105,7 @@ class SpilledEntries:
     ``keep`` (a :class:`timeline.merge.Selection` filter) leaves out entries a selection
     does not want; the conflicts were found among all entries first, as in memory."""
 
-    def __init__(self, spill: _Spill, conflicts: dict[str, tuple[dict, ...]], keep) -> None:
+    def __init__(self, spill: _Spill, conflicts: dict[str, tuple[Conflict, ...]], keep) -> None:
         self._spill = spill
         self._conflicts = conflicts
         self._keep = keep
@@ -305,7 +305,7 @@ def _merge_months(events: _Spill, out: _Spill) -> _Spill:
     return out
 
 
-def _conflicts(entries: _Spill, generic: frozenset[str]) -> dict[str, tuple[dict, ...]]:
+def _conflicts(entries: _Spill, generic: frozenset[str]) -> dict[str, tuple[Conflict, ...]]:
     """The conflicts of the spilled entries, as :func:`timeline.merge.conflicts` finds
     them: day entries against the few days before (a window), origin statements of months
     and years among themselves (few, in memory)."""
