@@ -56,7 +56,9 @@ VARIANTS = (
 
 
 def _run(args: list[str], out: Path, cwd: Path = ROOT) -> None:
-    """Run a command, keeping its stdout (or the file it wrote) and its exit code."""
+    """Run a command, keeping its stdout (or the file it wrote) and its exit code.  Corpora
+    written to a temporary folder are named relative to it (``cwd``), so the paths that
+    outputs quote are the same in every snapshot."""
     proc = subprocess.run(args, cwd=cwd, capture_output=True)
     if not out.exists():
         out.write_bytes(proc.stdout)
@@ -90,7 +92,7 @@ def _t17_jobs(work: Path, out: Path) -> list[list]:
         folder.mkdir()
         write_articles(t17_articles(topic), folder)
         target = out / f"t17.{topic}.json"
-        jobs.append([[TIMELINE, "build", str(folder), "-f", "json", "-o", str(target)], target])
+        jobs.append([[TIMELINE, "build", topic, "-f", "json", "-o", str(target)], target, work])
         days = sorted({p.name for p in (T17 / topic / "InputDocs").iterdir()})
         query = " ".join(keywords[topic]) if isinstance(keywords, dict) else ""
         select = [
@@ -99,7 +101,7 @@ def _t17_jobs(work: Path, out: Path) -> list[list]:
         ]  # fmt: skip
         target = out / f"t17.{topic}.select.json"
         jobs.append(
-            [[TIMELINE, "build", str(folder), *select, "-f", "json", "-o", str(target)], target]
+            [[TIMELINE, "build", topic, *select, "-f", "json", "-o", str(target)], target, work]
         )
         code = (
             "import sys, timeline\n"
@@ -107,7 +109,7 @@ def _t17_jobs(work: Path, out: Path) -> list[list]:
             "sys.stdout.write(render(timeline.build([sys.argv[1]]), 'json'))\n"
         )
         target = out / f"t17.{topic}.library.json"
-        jobs.append([[sys.executable, "-c", code, str(folder)], target])
+        jobs.append([[sys.executable, "-c", code, topic], target, work])
     return jobs
 
 
@@ -125,10 +127,10 @@ def _dates_jobs(work: Path, out: Path) -> list[list]:
         texts.mkdir()
         write_articles([(d.name, str(d.dct or ""), d.text) for d in docs if d.dct], texts)
         target = out / f"dates.{part}.jsonl"
-        jobs.append([[TIMELINE, "dates", str(texts), "--format", "jsonl"], target])
+        jobs.append([[TIMELINE, "dates", part, "--format", "jsonl"], target, work])
     for topic in sorted(work.glob("*_bbc")):
         target = out / f"dates.t17.{topic.name}.jsonl"
-        jobs.append([[TIMELINE, "dates", str(topic), "--format", "jsonl"], target])
+        jobs.append([[TIMELINE, "dates", topic.name, "--format", "jsonl"], target, work])
     events = SHARED / "events" / "stories"
     for story in sorted(events.glob("*/articles")):
         name = story.parent.name
