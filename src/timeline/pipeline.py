@@ -86,7 +86,7 @@ def build_from_articles(
     from .engine import run, undated_note
     from .merge import TitleVotes, title_names
     from .model import Timeline
-    from .store import open_store, outgrown
+    from .store import open_store, settled
 
     config = config or BuildConfig()
     store = open_store(config)
@@ -96,14 +96,13 @@ def build_from_articles(
         for result in run(articles, config):
             if votes is not None:
                 # a result that keeps no text carries the names its title vote needs
-                body = result.article.body
-                votes.add(title_names(body) if config.keep_text else result.title_names)
+                text = config.keep_text
+                votes.add(title_names(result.article.body) if text else result.title_names)
             note = undated_note(result)
             if note:
                 undated.append(note)
             store.add(result)
-            if outgrown(store):
-                store = store.spill()
+            store = settled(store)
         if not store.results:
             raise NoArticlesError("no articles to build a timeline from")
         entries = store.entries()

@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import IO, Any, overload
+from typing import IO, overload
 
 from .config import BuildConfig
 from .errors import OutputError, UsageError
@@ -153,7 +153,7 @@ class SpillStore:
             generic = generic_from_counts(self._df, self._with_events)
             merged = _merge_months(self._events, _MonthFiles(self._workdir.folder, "entries"))
             found = find_conflicts(merged.timeline(), merged.contexts, generic)
-            keep = entry_filter_for(self.config)
+            keep = entry_filter(self.config) if self.config.selecting else _everything
             return SpilledEntries(merged, found, keep, self._workdir)
         except BaseException:
             self.discard()
@@ -162,11 +162,6 @@ class SpillStore:
     def discard(self) -> None:
         self._events.close()
         self._workdir.remove()
-
-
-def entry_filter_for(config: BuildConfig) -> Callable[[Entry], bool]:
-    """What a selection that does not summarise keeps (everything without one)."""
-    return entry_filter(config) if config.selecting else _everything
 
 
 def _everything(entry: Entry) -> bool:
@@ -282,7 +277,7 @@ class SpilledEntries(Sequence[Entry]):
         files: _MonthFiles,
         conflicts: dict[str, tuple[Conflict, ...]],
         keep: Callable[[Entry], bool],
-        workdir: Any,  # the folder lives as long as the entries
+        workdir: _Workdir,  # the folder lives as long as the entries
     ) -> None:
         self._files = files
         self._conflicts = conflicts
@@ -372,7 +367,7 @@ class SpilledEntries(Sequence[Entry]):
 
 def open_store(config: BuildConfig) -> MemoryStore | SpillStore:
     """The store ``config.store`` asks for; ``"auto"`` starts in memory (see
-    :func:`outgrown`)."""
+    :func:`settled`), as does ``"spill"`` for a build that cannot spill."""
     if config.store not in ("auto", "memory", "spill"):
         raise UsageError(f"unknown event store {config.store!r}: choose auto, memory or spill")
     if config.store == "spill" and can_spill(config):
@@ -389,11 +384,14 @@ def can_spill(config: BuildConfig) -> bool:
     return not config.keep_text and not config.summarising
 
 
-def outgrown(store: MemoryStore | SpillStore) -> bool:
-    """Whether an ``"auto"`` store in memory holds too many events to go on so."""
-    return (
+def settled(store: MemoryStore | SpillStore) -> MemoryStore | SpillStore:
+    """The store to go on with: an ``"auto"`` store in memory that holds too many events
+    moves them to disk."""
+    if (
         isinstance(store, MemoryStore)
         and store.config.store == "auto"
         and can_spill(store.config)
         and store.events > SPILL_AFTER_EVENTS
-    )
+    ):
+        return store.spill()
+    return store

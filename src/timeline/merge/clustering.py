@@ -282,7 +282,7 @@ def _seq(cluster: Cluster) -> int:
 class Merger:
     """The clustering of :func:`merge`, fed events in the order it weighs them (coarse
     dates first, then by date) one stretch of calendar at a time, so a corpus larger than
-    memory can be merged a month at a time (``timeline.scale``).
+    memory can be merged a month at a time (``timeline.store``).
 
     A cluster is done once the events still to come start after its last day: none of
     them can join it.  ``finish(before)`` hands back the clusters done by that day, linked
