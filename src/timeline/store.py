@@ -375,8 +375,9 @@ def open_store(config: BuildConfig) -> MemoryStore | SpillStore:
     return MemoryStore(config)
 
 
-# Events held in memory before an "auto" store moves to disk: a few hundred MB of them.
-SPILL_AFTER_EVENTS = 200_000
+# Events held in memory before an "auto" store moves to disk: about 2.5 KB each with their
+# share of their articles' words (haiti_bbc), so some 125 MB, and about as much to merge them.
+SPILL_AFTER_EVENTS = 50_000
 
 
 def can_spill(config: BuildConfig) -> bool:
