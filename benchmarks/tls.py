@@ -132,9 +132,8 @@ class Unavailable(Exception):
 def ours_library(folder: Path) -> Callable[[Task], dict[date, list[str]]]:
     """Read the articles once; each call builds the timeline of one task."""
     import timeline
-    from timeline.sources import read_all
-
     from timeline.config import BuildConfig
+    from timeline.sources import read_all
 
     articles, failures = read_all([folder])
     if failures:

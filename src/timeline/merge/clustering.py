@@ -32,6 +32,8 @@ from .similarity import (
 
 
 def entry_id(date: TimeValue, events: Sequence[Event]) -> str:
+    """A stable id for the entry of these events at this date: the same sources give the
+    same id on every run, whatever their order."""
     parts = [
         date.value,
         *sorted(f"{e.source.article}:{e.source.start}:{e.source.end}" for e in events),
@@ -40,6 +42,7 @@ def entry_id(date: TimeValue, events: Sequence[Event]) -> str:
 
 
 def event_key(event: Event) -> tuple:
+    """The timeline order of events: first day, coarser dates first, then input order."""
     return (*event.date.sort_key, event.order, event.source.article, event.text)
 
 

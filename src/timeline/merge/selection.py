@@ -30,6 +30,7 @@ _REDUNDANT = 0.5  # key-term overlap above which a sentence repeats one already 
 
 
 def query_words(query: Sequence[str]) -> tuple[str, ...]:
+    """The words of a query, lower case, once each, sorted."""
     words = {w.lower() for q in query for w in _QUERY_TOKEN.findall(q)}
     return tuple(sorted(words))
 

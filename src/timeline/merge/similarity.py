@@ -195,6 +195,7 @@ def plain_names(names: frozenset[str]) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def skeleton_names(names: frozenset[str]) -> frozenset[str]:
+    """The cross-script consonant skeletons among names (see :func:`key_terms`)."""
     return frozenset(n for n in names if n.startswith("~"))
 
 
@@ -209,6 +210,7 @@ def _acronym(run: list[str], names: set[str], terms: set[str]) -> None:
 
 @lru_cache(maxsize=65536)
 def has_arabic(text: str) -> bool:
+    """Whether the text holds Arabic letters (it is then matched across scripts)."""
     return bool(_ARABIC_LETTER.search(text))
 
 
@@ -242,6 +244,7 @@ def _same_origin_across_scripts(a: Event, b: Event) -> bool:
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """The share of the smaller set found in the other (0 when one is empty)."""
     shorter = min(len(a), len(b))
     return len(a & b) / shorter if shorter else 0.0
 
@@ -258,6 +261,7 @@ def closely_same(a: Event, b: Event) -> bool:
 
 
 def date_key(tv: TimeValue) -> tuple:
+    """Everything that makes two dates the same date."""
     return (tv.value, tv.type, tv.granularity, tv.start, tv.end, tv.mod)
 
 
