@@ -200,3 +200,28 @@ def test_an_auto_store_spills_once_it_holds_too_many_events(corpus, monkeypatch)
     spilled = timeline.build_from_articles(articles, lean)
     assert isinstance(spilled.entries, SpilledEntries)
     assert render(spilled, "json") == render(in_memory, "json")
+
+
+def test_a_build_that_keeps_text_or_summarises_dates_stays_in_memory(sources_dir):
+    articles, _ = read_all([sources_dir])
+    for config in (
+        BuildConfig(store="spill"),  # keeps the articles' text
+        BuildConfig(store="spill", keep_text=False, max_dates=1),
+    ):
+        assert isinstance(timeline.build_from_articles(articles, config).entries, tuple)
+
+
+def test_an_unknown_store_is_a_usage_error(sources_dir):
+    from timeline.errors import UsageError
+
+    articles, _ = read_all([sources_dir])
+    with pytest.raises(UsageError, match="unknown event store"):
+        timeline.build_from_articles(articles, BuildConfig(store="cloud"))
+
+
+def test_the_library_build_takes_keywords_over_a_config(sources_dir):
+    config = BuildConfig(summarizer="lead", sentences=1, title="Set")
+    tl = timeline.build([sources_dir], config=config, title="Given")
+    assert tl.title == "Given"
+    assert all(len(r.summary) == 1 for r in tl.articles)
+    assert tl.articles[0].article.body  # the library keeps the text by default
