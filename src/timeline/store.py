@@ -34,7 +34,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, overload
 
-from .config import BuildConfig
+from .config import STORES, BuildConfig
 from .errors import OutputError, UsageError
 from .merge import (
     OPENING,
@@ -368,7 +368,7 @@ class SpilledEntries(Sequence[Entry]):
 def open_store(config: BuildConfig) -> MemoryStore | SpillStore:
     """The store ``config.store`` asks for; ``"auto"`` starts in memory (see
     :func:`settled`), as does ``"spill"`` for a build that cannot spill."""
-    if config.store not in ("auto", "memory", "spill"):
+    if config.store not in STORES:
         raise UsageError(f"unknown event store {config.store!r}: choose auto, memory or spill")
     if config.store == "spill" and can_spill(config):
         return SpillStore(config)
