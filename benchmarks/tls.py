@@ -9,7 +9,7 @@ averaged over a topic's gold timelines, then over the topics.
 
 - ours: the topic's articles written out as files (benchmarks/corpora.py), read with
   timeline.sources.read_all, then ``timeline.build_from_articles(articles,
-  selection=Selection(query=keywords, since=first, until=last, max_dates=L, per_date=K))``;
+  BuildConfig(query=keywords, since=first, until=last, max_dates=L, per_date=K))``;
   the day entries are scored (several entries on one day: their texts together), entries
   of coarser dates are left out.  With --cli, the same through ``timeline build DIR
   --query "KEYWORDS" --since D --until D --max-dates L --per-date K --format json -o F``
@@ -132,30 +132,22 @@ class Unavailable(Exception):
 def ours_library(folder: Path) -> Callable[[Task], dict[date, list[str]]]:
     """Read the articles once; each call builds the timeline of one task."""
     import timeline
+    from timeline.config import BuildConfig
     from timeline.sources import read_all
 
-    try:
-        from timeline.merge import Selection
-    except ImportError as exc:
-        raise Unavailable("ours: Selection API not available yet (timeline.merge)") from exc
     articles, failures = read_all([folder])
     if failures:
         print(f"ours: {len(failures)} articles unreadable, e.g. {failures[0]}", file=sys.stderr)
 
     def run(task: Task) -> dict[date, list[str]]:
-        selection = Selection(
+        config = BuildConfig(
             query=task.keywords,
             since=task.since,
             until=task.until,
             max_dates=task.max_dates,
             per_date=task.per_date,
         )
-        try:
-            built = timeline.build_from_articles(articles, selection=selection)
-        except TypeError as exc:
-            if "selection" not in str(exc):
-                raise
-            raise Unavailable("ours: Selection API not available yet (selection=)") from exc
+        built = timeline.build_from_articles(articles, config)
         return day_entries([(e.date.start, e.date.granularity, e.text) for e in built.entries])
 
     return run

@@ -14,12 +14,13 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 
 def bundled_results():
     """The per-article results of the bundled sources, as the pipeline computes them."""
-    from timeline.engine import Options, run
+    from timeline.config import BuildConfig
+    from timeline.engine import run
     from timeline.sources import read_all
 
     articles, failures = read_all([SOURCES])
     assert failures == []
-    return list(run(articles, Options(summarizer="lead")))
+    return list(run(articles, BuildConfig(summarizer="lead")))
 
 
 @pytest.fixture

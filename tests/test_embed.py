@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import timeline
+from timeline import pipeline
 from timeline.cli import app
-from timeline.embed import Settings, block_settings, embed, find_blocks
+from timeline.config import BuildConfig
+from timeline.embed import Look, block_settings, embed, find_blocks, look
 from timeline.errors import EmbedError, ExitCode
 
 runner = CliRunner()
@@ -131,7 +132,7 @@ def test_bad_block_options(option, message):
     text = f"<!-- timeline:start {option} -->\n<!-- timeline:end -->\n"
     (block,) = find_blocks(text, "md", "d.md")
     with pytest.raises(EmbedError, match=r"^d\.md:1: ") as info:
-        block_settings(block, Settings(), where="d.md")
+        block_settings(block, BuildConfig(), where="d.md")
     assert message in str(info.value)
 
 
@@ -141,17 +142,17 @@ def test_block_options_override_the_command_line_and_sources_follow_the_briefing
         "max-dates=3 locale=fr level=1 -->\n<!-- timeline:end -->\n"
     )
     (block,) = find_blocks(text, "md")
-    base = Settings(sources=("elsewhere",), query="NATO", per_date=2)
+    base = BuildConfig(sources=("elsewhere",), query=("NATO",), per_date=2, render=Look())
     got = block_settings(block, base, base=Path("docs"))
     assert got.sources == (str(Path("docs") / "news"), "https://x.org/feed")
-    assert got.query is None and got.max_dates == 3 and got.per_date == 2
-    assert got.locale == "fr" and got.level == 1
+    assert got.query == () and got.max_dates == 3 and got.per_date == 2
+    assert look(got) == Look(locale="fr", level=1)
 
 
 def test_level_is_for_markdown_only():
     (block,) = find_blocks("<!-- timeline:start level=3 -->\n<!-- timeline:end -->\n", "html")
     with pytest.raises(EmbedError, match="level= is for Markdown"):
-        block_settings(block, Settings(), fmt="html")
+        block_settings(block, BuildConfig(), fmt="html")
 
 
 # --- the library -------------------------------------------------------------------------
@@ -159,7 +160,7 @@ def test_level_is_for_markdown_only():
 
 def test_embed_in_markdown_keeps_the_rest_and_demotes_the_headings(sources_dir):
     doc = BEFORE_MD + "<!-- timeline:start -->\nstale text\n<!-- timeline:end -->\n" + AFTER_MD
-    result = embed(doc, "md", Settings(sources=(str(sources_dir),)))
+    result = embed(doc, "md", BuildConfig(sources=(str(sources_dir),)))
     assert [b.label for b in result.stale] == ["block 1 (line 7)"]
     assert result.text.startswith(BEFORE_MD + "<!-- timeline:start -->\n")
     assert result.text.endswith("<!-- timeline:end -->\n" + AFTER_MD)
@@ -170,25 +171,25 @@ def test_embed_in_markdown_keeps_the_rest_and_demotes_the_headings(sources_dir):
     assert "### 1994" in lines and "### Sources" in lines
     assert any(line.startswith("#### 22 January 2019 — ") for line in lines)
     assert not any(line.startswith("# ") for line in lines)
-    again = embed(result.text, "md", Settings(sources=(str(sources_dir),)))
+    again = embed(result.text, "md", BuildConfig(sources=(str(sources_dir),)))
     assert again.up_to_date and again.text == result.text
 
 
 def test_the_selection_is_applied_to_one_processed_corpus(sources_dir, monkeypatch):
     calls = []
-    real = timeline.build_from_articles
+    real = pipeline.build_from_articles
 
-    def counting(*args, **kwargs):
-        calls.append(kwargs.get("selection"))
-        return real(*args, **kwargs)
+    def counting(articles, config, **kwargs):
+        calls.append(config)
+        return real(articles, config, **kwargs)
 
-    monkeypatch.setattr(timeline, "build_from_articles", counting)
+    monkeypatch.setattr(pipeline, "build_from_articles", counting)
     doc = (
         "<!-- timeline:start name=early until=2000-12-31 -->\n<!-- timeline:end -->\n"
         "<!-- timeline:start name=late since=2019-01-01 -->\n<!-- timeline:end -->\n"
     )
-    result = embed(doc, "md", Settings(sources=(str(sources_dir),)))
-    assert len(calls) == 1 and calls[0] is None
+    result = embed(doc, "md", BuildConfig(sources=(str(sources_dir),)))
+    assert len(calls) == 1 and not calls[0].selecting
     early = _between(result.text, "name=early", "timeline:end")
     late = _between(result.text, "name=late", "timeline:end")
     assert "#### 1994" in early and "#### 1995" in early and "2019 — " not in early

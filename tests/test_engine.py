@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 
 import pytest
 
 import timeline
 from timeline.cache import ResultCache, code_fingerprint
-from timeline.engine import Options, default_jobs, run
+from timeline.config import BuildConfig
+from timeline.engine import default_jobs, run
 from timeline.render import render
 from timeline.sources import read_all
 
@@ -31,8 +33,8 @@ def many_articles(tmp_path, sources_dir):
 
 def test_processes_give_byte_identical_output(many_articles):
     articles, _ = read_all([many_articles])
-    one = render(timeline.build_from_articles(articles, jobs=1), "json")
-    two = render(timeline.build_from_articles(articles, jobs=2), "json")
+    one = render(timeline.build_from_articles(articles, BuildConfig(jobs=1)), "json")
+    two = render(timeline.build_from_articles(articles, BuildConfig(jobs=2)), "json")
     assert one == two
 
 
@@ -43,7 +45,7 @@ def test_cache_gives_the_same_output_and_only_new_articles_are_processed(
     cache = tmp_path / "cache"
     fresh = render(timeline.build_from_articles(articles), "json")
     # first build without the last article, then add it
-    timeline.build_from_articles(articles[:-1], cache=cache)
+    timeline.build_from_articles(articles[:-1], BuildConfig(cache=cache))
     processed = []
     import timeline.engine as engine
 
@@ -51,15 +53,15 @@ def test_cache_gives_the_same_output_and_only_new_articles_are_processed(
     monkeypatch.setattr(
         engine, "process_article", lambda a, i, o: processed.append(a.id) or real(a, i, o)
     )
-    rebuilt = render(timeline.build_from_articles(articles, cache=cache), "json")
+    rebuilt = render(timeline.build_from_articles(articles, BuildConfig(cache=cache)), "json")
     assert rebuilt == fresh
     assert processed == [articles[-1].id]
 
 
 def test_cache_keys_change_with_the_article_and_the_options(tmp_path, sources_dir):
     articles, _ = read_all([sources_dir])
-    a = ResultCache(tmp_path, Options())
-    b = ResultCache(tmp_path, Options(sentences=2))
+    a = ResultCache(tmp_path, BuildConfig())
+    b = ResultCache(tmp_path, BuildConfig(sentences=2))
     assert a.key(articles[0]) != a.key(articles[1])
     assert a.key(articles[0]) != b.key(articles[0])
     assert len(code_fingerprint()) == 64
@@ -67,10 +69,10 @@ def test_cache_keys_change_with_the_article_and_the_options(tmp_path, sources_di
 
 def test_a_corrupt_cache_entry_is_a_miss(tmp_path, sources_dir):
     articles, _ = read_all([sources_dir])
-    [first, *_] = list(run(articles, Options(), cache=tmp_path))
+    [first, *_] = list(run(articles, BuildConfig(cache=tmp_path)))
     for entry in tmp_path.rglob("*.pickle"):
         entry.write_bytes(b"not a pickle")
-    [again, *_] = list(run(articles, Options(), cache=tmp_path))
+    [again, *_] = list(run(articles, BuildConfig(cache=tmp_path)))
     assert again == first
 
 
@@ -96,12 +98,12 @@ def test_cli_jobs_and_cache(many_articles, tmp_path):
 def test_dask_on_a_local_cluster_gives_byte_identical_output(many_articles):
     distributed = pytest.importorskip("distributed")
     articles, _ = read_all([many_articles])
-    local = render(timeline.build_from_articles(articles, jobs=1), "json")
+    local = render(timeline.build_from_articles(articles, BuildConfig(jobs=1)), "json")
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
     ) as cluster:
         remote = timeline.build_from_articles(
-            articles, engine="dask", scheduler=cluster.scheduler_address
+            articles, BuildConfig(engine="dask", scheduler=cluster.scheduler_address)
         )
     assert render(remote, "json") == local
 
@@ -112,11 +114,14 @@ def test_dask_without_a_scheduler_and_bad_engine_names(many_articles):
     pytest.importorskip("dask.bag")
     articles, _ = read_all([many_articles])
     local = render(timeline.build_from_articles(articles), "json")
-    assert render(timeline.build_from_articles(articles, engine="dask", jobs=2), "json") == local
+    assert (
+        render(timeline.build_from_articles(articles, BuildConfig(engine="dask", jobs=2)), "json")
+        == local
+    )
     with pytest.raises(UsageError, match="unknown engine"):
-        timeline.build_from_articles(articles, engine="spark")
+        timeline.build_from_articles(articles, BuildConfig(engine="spark"))
     with pytest.raises(UsageError, match="--scheduler is for --engine dask"):
-        timeline.build_from_articles(articles, scheduler="tcp://127.0.0.1:1")
+        timeline.build_from_articles(articles, BuildConfig(scheduler="tcp://127.0.0.1:1"))
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
@@ -132,7 +137,7 @@ def test_articles_are_read_as_they_are_processed(many_articles, jobs):
             taken.append(article.id)
             yield article
 
-    results = run(feed(), Options(), jobs=jobs)
+    results = run(feed(), BuildConfig(jobs=jobs))
     first = next(results)
     assert first.article.id == articles[0].id
     assert len(taken) < len(articles)
@@ -142,11 +147,9 @@ def test_articles_are_read_as_they_are_processed(many_articles, jobs):
 
 def test_results_without_text_give_the_same_timeline(many_articles):
     articles, _ = read_all([many_articles])
-    from timeline.merge import Selection
-
-    for selection in (None, Selection(query=("Morocco",), max_dates=2, per_date=2)):
-        full = timeline.build_from_articles(articles, selection=selection)
-        lean = timeline.build_from_articles(iter(articles), selection=selection, keep_text=False)
+    for selection in (BuildConfig(), BuildConfig(query=("Morocco",), max_dates=2, per_date=2)):
+        full = timeline.build_from_articles(articles, selection)
+        lean = timeline.build_from_articles(iter(articles), replace(selection, keep_text=False))
         assert render(lean, "json") == render(full, "json")
         assert render(lean, "md") == render(full, "md")
         assert all(r.article.body == "" and len(r.sentences) <= 5 for r in lean.articles)

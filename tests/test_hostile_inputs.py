@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline.engine import Options, process_article
+from timeline.config import BuildConfig
+from timeline.engine import process_article
 from timeline.errors import ArticleReadError, UsageError
 from timeline.sources import Payload, ReadFailure, read_payload, read_sources
 from timeline.sources.encoding import decode
@@ -76,7 +77,7 @@ def test_offsets_of_every_good_article_slice_to_their_expressions(hostile):
     for article in hostile["reading"].articles:
         if _rel(folder, article.path) == hostile["big"]:
             continue  # the same checks, on 5 MB of padding: slow and no more telling
-        result = process_article(article, 0, Options(summarizer="lead"))
+        result = process_article(article, 0, BuildConfig(summarizer="lead"))
         body = result.article.body
         assert body == article.body
         for m in result.mentions:
@@ -96,7 +97,7 @@ def test_crlf_and_lone_cr_bodies_keep_their_line_ends_and_offsets(hostile):
     got = {_rel(folder, a.path): a for a in hostile["reading"].articles}
     assert "\r\n" in got["crlf.md"].body
     assert "\r" in got["cr.txt"].body and "\n" not in got["cr.txt"].body
-    result = process_article(got["crlf.md"], 0, Options(summarizer="lead"))
+    result = process_article(got["crlf.md"], 0, BuildConfig(summarizer="lead"))
     assert {m.text for m in result.mentions} >= {"Tuesday", "2017"}
     assert [s.text for s in result.sentences] == [
         "On Tuesday the envoy arrived.",

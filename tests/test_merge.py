@@ -462,14 +462,15 @@ def test_corpus_title_counts_possessives_as_the_name():
 
 
 def corpus_results(texts: dict[str, tuple[str, str]]):
-    from timeline.engine import Options, run
+    from timeline.config import BuildConfig
+    from timeline.engine import run
     from timeline.model import Article
 
     articles = [
         Article(id=name, body=body, published=date.fromisoformat(pub))
         for name, (pub, body) in sorted(texts.items())
     ]
-    return list(run(articles, Options(summarizer="lead")))
+    return list(run(articles, BuildConfig(summarizer="lead")))
 
 
 FLU = {
@@ -497,11 +498,12 @@ FLU = {
 
 
 def test_selection_ranks_days_by_the_articles_referring_to_them():
-    from timeline.merge import Selection, select
+    from timeline.config import BuildConfig
+    from timeline.merge import select
 
     results = corpus_results(FLU)
     entries = merge(e for r in results for e in r.events)
-    chosen = select(entries, results, Selection(query=("swine flu",), max_dates=2, per_date=2))
+    chosen = select(entries, results, BuildConfig(query=("swine flu",), max_dates=2, per_date=2))
     assert [e.date.value for e in chosen] == ["2009-04-27", "2009-04-29"]
     monday = chosen[0]
     assert monday.date.granularity == "day"
@@ -511,22 +513,24 @@ def test_selection_ranks_days_by_the_articles_referring_to_them():
 
 
 def test_selection_is_deterministic_and_order_free():
-    from timeline.merge import Selection, select
+    from timeline.config import BuildConfig
+    from timeline.merge import select
 
     results = corpus_results(FLU)
     entries = merge(e for r in results for e in r.events)
-    sel = Selection(query=("swine",), max_dates=3, per_date=2)
+    sel = BuildConfig(query=("swine",), max_dates=3, per_date=2)
     first = select(entries, results, sel)
     assert select(entries, list(reversed(results)), sel) == first
     assert [e.id for e in first] == sorted({e.id for e in first}, key=[e.id for e in first].index)
 
 
 def test_selection_range_and_publication_days():
-    from timeline.merge import RESOLVED_PUBLICATION, Selection, select
+    from timeline.config import BuildConfig
+    from timeline.merge import RESOLVED_PUBLICATION, select
 
     results = corpus_results(FLU)
     entries = merge(e for r in results for e in r.events)
-    sel = Selection(since=date(2009, 5, 1), until=date(2009, 5, 31), max_dates=5, per_date=1)
+    sel = BuildConfig(since=date(2009, 5, 1), until=date(2009, 5, 31), max_dates=5, per_date=1)
     chosen = select(entries, results, sel)
     # nothing dated in May but the day a4 was published; its lead tells that day
     assert [e.date.value for e in chosen] == ["2009-05-02"]
@@ -535,14 +539,15 @@ def test_selection_range_and_publication_days():
 
 
 def test_selection_without_a_summary_filters_by_range_and_query():
-    from timeline.merge import Selection, select
+    from timeline.config import BuildConfig
+    from timeline.merge import select
 
     results = corpus_results(FLU)
     entries = merge(e for r in results for e in r.events)
-    assert select(entries, results, Selection()) == entries
-    kept = select(entries, results, Selection(query=("airlines",)))
+    assert select(entries, results, BuildConfig()) == entries
+    kept = select(entries, results, BuildConfig(query=("airlines",)))
     assert [e.date.value for e in kept] == ["2009-04-29"]
-    ranged = select(entries, results, Selection(until=date(2009, 4, 26)))
+    ranged = select(entries, results, BuildConfig(until=date(2009, 4, 26)))
     assert [e.date.value for e in ranged] == ["2009-04-24"]
 
 
@@ -550,12 +555,12 @@ def test_selection_without_a_summary_filters_by_range_and_query():
 
 
 def test_names_match_across_scripts_by_their_consonants():
-    from timeline.merge import _skeleton
+    from timeline.merge.similarity import skeleton
 
-    assert _skeleton("Bourita") == _skeleton("بوريطة") == "BRT"
-    assert _skeleton("Alvargonzalez") == _skeleton("ألفارغونزاليز")
-    assert _skeleton("Rabat") == _skeleton("بالرباط")
-    assert _skeleton("NATO") == ""  # too short to tell anything apart
+    assert skeleton("Bourita") == skeleton("بوريطة") == "BRT"
+    assert skeleton("Alvargonzalez") == skeleton("ألفارغونزاليز")
+    assert skeleton("Rabat") == skeleton("بالرباط")
+    assert skeleton("NATO") == ""  # too short to tell anything apart
 
 
 def test_the_same_day_in_english_french_and_arabic_is_one_entry():

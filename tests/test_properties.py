@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from timeline import build_from_articles
-from timeline.engine import Options, process_article
+from timeline.config import BuildConfig
+from timeline.engine import process_article
 from timeline.errors import ArticleReadError, TimelineError
 from timeline.model import Article
 from timeline.render import formats, render
@@ -185,7 +186,7 @@ def test_tag_offsets_slice_to_the_mention_and_are_deterministic(text, published,
 @given(BODIES, st.none() | DATES, LANGUAGES)
 def test_process_article_offsets_slice_into_the_body(body, published, language):
     article = Article(id="a1", body=body, published=published, language=language)
-    result = process_article(article, 0, Options())
+    result = process_article(article, 0, BuildConfig())
     for s in result.sentences:
         assert body[s.start : s.end] == s.text
     for m in result.mentions:
@@ -226,11 +227,11 @@ def test_every_format_renders_any_articles_the_same_bytes_each_time(specs):
         for n, (body, title, published, source) in enumerate(specs)
     ]
     try:
-        timeline = build_from_articles(articles, summarizer="lead")
+        timeline = build_from_articles(articles, BuildConfig(summarizer="lead"))
     except TimelineError:
         return
     first = _render_all(timeline)
     data = json.loads(first["json"])
     assert len(data["articles"]) == len(articles)
-    again = _render_all(build_from_articles(articles, summarizer="lead"))
+    again = _render_all(build_from_articles(articles, BuildConfig(summarizer="lead")))
     assert again == first

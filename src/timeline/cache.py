@@ -1,7 +1,7 @@
 """A folder of per-article results, so a rebuild only processes what is new.
 
 Each result is stored under a key made of everything it depends on: the article (id, body,
-title, source, url, publication date, language, path), the per-article options and a
+title, source, url, publication date, language, path), the per-article settings and a
 fingerprint of the tool's own code.  Change any of them and the key changes, so a stale
 result is never used; nothing has to be invalidated by hand.  Entries are written
 atomically (a temporary file renamed into place), so an interrupted run or two runs at
@@ -22,7 +22,7 @@ from .errors import OutputError
 from .model import Article, ArticleResult
 
 if TYPE_CHECKING:
-    from .engine import Options
+    from .config import BuildConfig
 
 _FORMAT = 1  # bump when the stored layout changes
 
@@ -39,15 +39,15 @@ def code_fingerprint() -> str:
 
 
 class ResultCache:
-    """Results of one set of options in ``folder`` (created when missing)."""
+    """Results of one set of per-article settings in ``folder`` (created when missing)."""
 
-    def __init__(self, folder: str | os.PathLike[str], options: Options) -> None:
+    def __init__(self, folder: str | os.PathLike[str], config: BuildConfig) -> None:
         self.folder = Path(folder)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise OutputError(f"{folder}: cannot use as a cache ({exc.strerror})") from None
-        self._salt = f"{code_fingerprint()}|{options!r}"
+        self._salt = f"{code_fingerprint()}|{config.per_article()!r}"
 
     def key(self, article: Article) -> str:
         parts = (

@@ -12,13 +12,12 @@ the first skip is fatal (NO_INPUT, 3) and nothing is written.
 from __future__ import annotations
 
 import functools
-import itertools
 import json
 import os
 import re
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -28,7 +27,6 @@ import typer
 from .errors import ExitCode, OutputError, StrictInputError, TimelineError, UsageError
 
 if TYPE_CHECKING:
-    from .model import Article
     from .sources import ReadFailure, Reading
 
 app = typer.Typer(
@@ -358,11 +356,10 @@ def build(
 
     Feeds, pages and exports: timeline build https://example.com/feed.rss --follow
     """
+    from .config import BuildConfig
     from .engine import default_jobs
-    from .errors import NoArticlesError
+    from .pipeline import build as build_timeline
     from .render import format_for_path, formats, render_chunks
-    from .scale import build_large
-    from .sources import iter_sources
 
     if fmt is None and template is not None:
         # a custom template writes what it writes: the format only picks escaping rules
@@ -383,58 +380,40 @@ def build(
 
     locale = check_locale(locale)  # before the work, not after it
     day = _parse_day(published, "--published")
-    from .merge import Selection
-
-    selection = Selection(
+    first, last = _parse_day(since, "--since"), _parse_day(until, "--until")
+    if first and last and first > last:
+        raise UsageError(f"--since {since} is after --until {until}")
+    paths = sources or ["sources"]
+    # Articles are read as they are processed, a large corpus's events and entries go to
+    # disk as they are made (store "auto"), and the output is written as it is rendered:
+    # memory follows the busiest month of the corpus, not its size.
+    config = BuildConfig(
+        sources=tuple(paths),
+        published=day,
+        follow=follow,
+        max_bytes=_parse_size(max_file_size),
+        summarizer=summarizer,
+        sentences=sentences,
+        ratio=ratio,
+        day_first=not month_first,
+        jobs=jobs or default_jobs(),
+        engine=engine,
+        scheduler=scheduler,
+        cache=cache,
+        keep_text=False,
+        title=title,
         query=(query,) if query and query.strip() else (),
-        since=_parse_day(since, "--since"),
-        until=_parse_day(until, "--until"),
+        since=first,
+        until=last,
         max_dates=max_dates,
         per_date=per_date,
     )
-    if selection.since and selection.until and selection.since > selection.until:
-        raise UsageError(f"--since {since} is after --until {until}")
-    max_bytes = _parse_size(max_file_size)
-    paths = sources or ["sources"]
     if output is not None:
         _check_output_folder(output)
         _check_not_a_source(output, paths, f"-o {output}")
-    # Articles are read as they are processed, events and entries go to disk as they are
-    # made, and the output is written as it is rendered: memory follows the busiest month
-    # of the corpus, not its size.
-    stream = iter_sources(
-        paths,
-        published=day,
-        follow=follow,
-        max_bytes=max_bytes,
-        on_failure=_on_skip(strict),
-    )
-    read = 0
-
-    def counted() -> Iterator[Article]:
-        nonlocal read
-        for article in stream:
-            read += 1
-            yield article
-
-    try:
-        timeline = build_large(
-            counted(),
-            title=title,
-            summarizer=summarizer,
-            sentences=sentences,
-            # notes (a feed link not followed) are printed with the timeline's own warnings
-            warnings=itertools.chain((f"skipped {f}" for f in stream.failures), stream.notes),
-            day_first=not month_first,
-            ratio=ratio,
-            selection=selection,
-            jobs=jobs or default_jobs(),
-            cache=cache,
-            engine=engine,
-            scheduler=scheduler,
-        )
-    except NoArticlesError:
-        raise _no_articles(paths, stream.failures) from None
+    built = build_timeline(config, on_failure=_on_skip(strict))
+    timeline = built.timeline
+    # notes (a feed link not followed) are printed with the timeline's own warnings
     for note in timeline.warnings:
         if not note.startswith("skipped "):
             _warn(note)
@@ -444,7 +423,7 @@ def build(
     write_output(chunks, output)
     if output is not None:
         typer.echo(f"timeline: wrote {output} ({len(timeline.entries)} entries)", err=True)
-    _finish(read, len(stream.failures), len(stream.duplicates))
+    _finish(built.articles, len(built.failures), len(built.duplicates))
 
 
 @app.command()
@@ -604,7 +583,8 @@ def embed_command(
 
     In CI: timeline embed --check briefing.md sources/ (exit 5 when out of date)
     """
-    from .embed import Processing, Settings, embed_file
+    from .config import BuildConfig
+    from .embed import Look, embed_file
     from .engine import default_jobs
     from .render import check_locale
 
@@ -614,19 +594,15 @@ def embed_command(
     _check_not_a_source(
         briefing, sources or ["sources"], str(briefing), "keep the briefing out of its sources"
     )
-    settings = Settings(
+    config = BuildConfig(
         sources=tuple(sources or ["sources"]),
         title=title,
-        query=query,
+        query=(query,) if query and query.strip() else (),
         since=_parse_day(since, "--since"),
         until=_parse_day(until, "--until"),
         max_dates=max_dates,
         per_date=per_date,
-        locale=check_locale(locale),
-    )
-    if settings.since and settings.until and settings.since > settings.until:
-        raise UsageError(f"--since {since} is after --until {until}")
-    processing = Processing(
+        render=Look(locale=check_locale(locale)),
         summarizer=summarizer,
         sentences=sentences,
         ratio=ratio,
@@ -638,9 +614,10 @@ def embed_command(
         engine=engine,
         scheduler=scheduler,
         max_bytes=max_bytes,
-        on_failure=_on_skip(strict),
     )
-    result = embed_file(briefing, settings, processing)
+    if config.since and config.until and config.since > config.until:
+        raise UsageError(f"--since {since} is after --until {until}")
+    result = embed_file(briefing, config, on_failure=_on_skip(strict))
     for note in result.warnings:
         if not note.startswith("skipped "):  # those were told as they were met
             _warn(note)

@@ -37,7 +37,7 @@ Block options (each overrides the command line's setting for that block only; an
     A file, folder or URL to read instead of the command line's sources, relative to the
     briefing's folder; repeat it for several.
 ``since``, ``until``, ``query``, ``max-dates``, ``per-date``
-    The selection (:class:`timeline.merge.Selection`), as the ``build`` options.
+    The selection (those of :class:`timeline.config.BuildConfig`), as the ``build`` options.
 ``title``, ``locale``
     The timeline's title and the locale of its date labels.
 ``level`` (Markdown only, 1-4, default 2)
@@ -47,7 +47,7 @@ Block options (each overrides the command line's setting for that block only; an
 
 Articles are read and processed once for all the blocks that share their sources: the
 per-article work and the merge do not depend on the selection, so each block's selection is
-applied to the same merged entries (:func:`timeline.merge.select`, as ``build`` does).
+applied to the same merged entries (:func:`timeline.pipeline.selected`).
 """
 
 from __future__ import annotations
@@ -55,16 +55,16 @@ from __future__ import annotations
 import dataclasses
 import re
 import shlex
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import EmbedError, NoArticlesError, SourceNotFoundError, UsageError
+from .config import BuildConfig
+from .errors import EmbedError, SourceNotFoundError, UsageError
 
 if TYPE_CHECKING:
-    from .merge import Selection
     from .model import Timeline
     from .sources import ReadFailure
 
@@ -72,8 +72,7 @@ __all__ = [
     "OPTIONS",
     "Block",
     "Embedding",
-    "Processing",
-    "Settings",
+    "Look",
     "block_settings",
     "document_format",
     "embed",
@@ -125,49 +124,17 @@ class Block:
 
 
 @dataclass(frozen=True)
-class Settings:
-    """What one block's timeline is made of: its sources, selection, title and labels."""
+class Look:
+    """How a block's timeline is written (``BuildConfig.render`` of its build): the locale
+    of its date labels and, in Markdown, the level of its title's heading."""
 
-    sources: tuple[str, ...] = ("sources",)
-    title: str | None = None
-    query: str | None = None
-    since: date | None = None
-    until: date | None = None
-    max_dates: int | None = None
-    per_date: int | None = None
     locale: str = "en"
     level: int = 2
 
-    def selection(self) -> Selection:
-        from .merge import Selection
 
-        return Selection(
-            query=(self.query,) if self.query and self.query.strip() else (),
-            since=self.since,
-            until=self.until,
-            max_dates=self.max_dates,
-            per_date=self.per_date,
-        )
-
-
-@dataclass(frozen=True)
-class Processing:
-    """The per-article options, the same for every block (``build``'s: summariser, reading,
-    parallelism).  A block cannot change them: they decide the work done once for all."""
-
-    summarizer: str = "news"
-    sentences: int = 3
-    ratio: float | None = None
-    day_first: bool = True
-    published: date | None = None
-    follow: bool = False
-    jobs: int = 1
-    cache: str | None = None
-    engine: str = "local"
-    scheduler: str | None = None
-    max_bytes: int | None = None  # the largest file read; None: the readers' default (10 MB)
-    # called with each input that cannot be read, as it is met (to warn at once, or to stop)
-    on_failure: Callable[[ReadFailure], object] | None = None
+def look(config: BuildConfig) -> Look:
+    """The block's :class:`Look`, the default when its config carries none."""
+    return config.render if isinstance(config.render, Look) else Look()
 
 
 @dataclass(frozen=True)
@@ -327,19 +294,20 @@ def _positive(key: str, value: str, here: str) -> int:
 
 def block_settings(
     block: Block,
-    defaults: Settings,
+    defaults: BuildConfig,
     *,
     fmt: str = "md",
     base: str | Path = ".",
     where: str = "<document>",
-) -> Settings:
-    """``defaults`` (the command line's settings) with the block's options applied;
-    EmbedError naming the block for an unknown option or a bad value.  ``base`` is the
-    folder block ``sources`` are relative to (the briefing's)."""
+) -> BuildConfig:
+    """``defaults`` (the command line's settings, its :class:`Look` as ``render``) with the
+    block's options applied; EmbedError naming the block for an unknown option or a bad
+    value.  ``base`` is the folder block ``sources`` are relative to (the briefing's)."""
     from .render import check_locale
 
     here = f"{where}:{block.line}"
     changes: dict[str, object] = {}
+    looks: dict[str, object] = {}
     sources: list[str] = []
     seen: set[str] = set()
     for key, value in block.options:
@@ -362,11 +330,12 @@ def block_settings(
             level = _positive(key, value, here)
             if level > 4:
                 raise EmbedError(f"{here}: level={value!r}: choose 1 to 4")
-            changes["level"] = level
+            looks["level"] = level
         elif not value.strip():
             if key == "locale":
                 raise EmbedError(f"{here}: locale= needs a locale (en, fr, es, ...)")
-            changes[field] = None  # drop the command line's setting for this block
+            # drop the command line's setting for this block
+            changes[field] = () if key == "query" else None
         elif key in ("since", "until"):
             try:
                 changes[field] = date.fromisoformat(value)
@@ -376,13 +345,16 @@ def block_settings(
             changes[field] = _positive(key, value, here)
         elif key == "locale":
             try:
-                changes[field] = check_locale(value)
+                looks[field] = check_locale(value)
             except UsageError as exc:
                 raise EmbedError(f"{here}: {exc}") from None
-        else:  # title, query
+        elif key == "query":
+            changes[field] = (value,) if value.strip() else ()
+        else:  # title
             changes[field] = value
     if sources:
         changes["sources"] = tuple(sources)
+    changes["render"] = dataclasses.replace(look(defaults), **looks)
     settings = dataclasses.replace(defaults, **changes)  # type: ignore[arg-type]
     if settings.since and settings.until and settings.since > settings.until:
         raise EmbedError(f"{here}: since {settings.since} is after until {settings.until}")
@@ -403,15 +375,16 @@ def _demote(markdown: str, by: int) -> str:
     return "\n".join(out)
 
 
-def _render_block(timeline: Timeline, fmt: str, settings: Settings, block: Block, many: bool):
+def _render_block(timeline: Timeline, fmt: str, settings: BuildConfig, block: Block, many: bool):
     from .render import render
 
+    shown = look(settings)
     if fmt == "md":
-        text = str(render(timeline, "md", locale=settings.locale))
+        text = str(render(timeline, "md", locale=shown.locale))
         # blank lines around the timeline, so it never runs into the markers' lines
-        text = "\n" + _demote(text, settings.level - 1) + "\n"
+        text = "\n" + _demote(text, shown.level - 1) + "\n"
     else:
-        text = str(render(timeline, "html", locale=settings.locale, fragment=True))
+        text = str(render(timeline, "html", locale=shown.locale, fragment=True))
         if block.name or many:
             # several fragments in one page need their own ids for aria-labelledby
             suffix = block.name or str(block.number)
@@ -419,84 +392,42 @@ def _render_block(timeline: Timeline, fmt: str, settings: Settings, block: Block
     return text.replace("\n", block.newline) if block.newline != "\n" else text
 
 
-def _build(sources: Sequence[str], processing: Processing) -> tuple[Timeline, int, list[str]]:
-    """The unselected timeline of the sources, as ``build`` makes it, with the number of
-    articles read and the inputs that could not be read."""
-    from . import build_from_articles
-    from .sources import Reading, iter_sources
-
-    stream = iter_sources(
-        list(sources),
-        published=processing.published,
-        follow=processing.follow,
-        max_bytes=processing.max_bytes,
-        on_failure=processing.on_failure,
-    )
-    reading = Reading(list(stream), stream.failures, stream.notes, stream.duplicates)
-    if not reading.articles:
-        raise NoArticlesError(
-            "no articles found in "
-            + ", ".join(sources)
-            + (" (none could be read)" if reading.failures else "")
-        )
-    timeline = build_from_articles(
-        reading.articles,
-        summarizer=processing.summarizer,
-        sentences=processing.sentences,
-        warnings=[f"skipped {f}" for f in reading.failures] + list(reading.notes),
-        day_first=processing.day_first,
-        ratio=processing.ratio,
-        jobs=processing.jobs,
-        cache=processing.cache,
-        engine=processing.engine,
-        scheduler=processing.scheduler,
-    )
-    return timeline, len(reading.articles), [str(f) for f in reading.failures]
-
-
-def _selected(timeline: Timeline, settings: Settings) -> Timeline:
-    from .merge import select
-
-    selection = settings.selection()
-    entries = timeline.entries
-    if selection.active:
-        entries = tuple(select(timeline.entries, timeline.articles, selection))
-    title = settings.title if settings.title else timeline.title
-    return dataclasses.replace(timeline, entries=entries, title=title)
-
-
 def embed(
     text: str,
     fmt: str,
-    defaults: Settings | None = None,
-    processing: Processing | None = None,
+    defaults: BuildConfig | None = None,
     *,
+    on_failure: Callable[[ReadFailure], object] | None = None,
     base: str | Path = ".",
     where: str = "<document>",
 ) -> Embedding:
     """Fill every block of ``text`` (a ``md`` or ``html`` document) with its timeline.
 
     Every marker and block option is checked before any article is read, so a bad document
-    costs nothing and raises EmbedError.  ``defaults`` are the command line's settings,
-    ``processing`` the per-article options; ``base`` is the folder block ``sources`` are
-    relative to, ``where`` names the document in messages."""
-    defaults = defaults or Settings()
-    processing = processing or Processing()
+    costs nothing and raises EmbedError.  ``defaults`` are the command line's settings (a
+    :class:`Look` as ``render``); a block can change its sources, selection, title and look,
+    not how articles are processed (the work done once for all).  ``on_failure`` is called
+    with each input that cannot be read, as it is met; ``base`` is the folder block
+    ``sources`` are relative to, ``where`` names the document in messages."""
+    from .pipeline import build, selected
+
+    defaults = defaults or BuildConfig()
     blocks = find_blocks(text, fmt, where)
     settings = [block_settings(b, defaults, fmt=fmt, base=base, where=where) for b in blocks]
-    built: dict[tuple[str, ...], Timeline] = {}
+    built: dict[tuple, Timeline] = {}
     warnings: list[str] = []
     articles = 0
     skipped: list[str] = []
     for s in settings:
         if s.sources not in built:
-            built[s.sources], read, failed = _build(s.sources, processing)
-            warnings += [w for w in built[s.sources].warnings if w not in warnings]
-            articles += read
-            skipped += [f for f in failed if f not in skipped]
+            whole = build(s.unselected(), on_failure=on_failure)
+            built[s.sources] = whole.timeline
+            warnings += [w for w in whole.timeline.warnings if w not in warnings]
+            articles += whole.articles
+            skipped += [str(f) for f in whole.failures if str(f) not in skipped]
     pieces, stale, pos = [], [], 0
     for block, s in zip(blocks, settings, strict=True):
-        content = _render_block(_selected(built[s.sources], s), fmt, s, block, many=len(blocks) > 1)
+        content = _render_block(selected(built[s.sources], s), fmt, s, block, many=len(blocks) > 1)
         if content != text[block.start : block.end]:
             stale.append(block)
         pieces += [text[pos : block.start], content]
@@ -515,8 +446,9 @@ def embed(
 
 def embed_file(
     path: str | Path,
-    defaults: Settings | None = None,
-    processing: Processing | None = None,
+    defaults: BuildConfig | None = None,
+    *,
+    on_failure: Callable[[ReadFailure], object] | None = None,
 ) -> Embedding:
     """:func:`embed` on a document file (read, not written: the caller writes
     ``Embedding.text`` back, encoded as UTF-8, when it is not up to date)."""
@@ -534,4 +466,4 @@ def embed_file(
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise EmbedError(f"{path}: not UTF-8 text") from None
-    return embed(text, fmt, defaults, processing, base=file.parent, where=str(path))
+    return embed(text, fmt, defaults, on_failure=on_failure, base=file.parent, where=str(path))

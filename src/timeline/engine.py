@@ -1,6 +1,6 @@
 """Running the per-article stage: every article independently of every other.
 
-``process_article`` is a pure function of one article and the options, which is what lets
+``process_article`` is a pure function of one article and the config, which is what lets
 the same code run serially, in a process pool (``jobs``) or from a cache of earlier runs
 (``cache``), with the same results in the same order: the output never depends on how it
 was computed.
@@ -13,10 +13,10 @@ import os
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import events as events_stage
+from .config import BuildConfig
 from .errors import UsageError
 from .merge import LEAD_SENTENCES, OPENING
 from .model import Article, ArticleResult
@@ -28,19 +28,6 @@ if TYPE_CHECKING:
     from .cache import ResultCache
 
 
-@dataclass(frozen=True)
-class Options:
-    """What the per-article stage needs to know besides the article."""
-
-    summarizer: str = "news"
-    sentences: int = 3  # summary length
-    ratio: float | None = None  # or this share of the article's sentences
-    day_first: bool = True  # 03/04/2019 is 3 April
-    # False: results keep only what a build needs of the text (see ``slim``), so a large
-    # corpus is never held in memory whole
-    keep_text: bool = True
-
-
 def with_language(article: Article) -> Article:
     """The article with its language filled in from its text when nobody said."""
     if article.language:
@@ -50,23 +37,24 @@ def with_language(article: Article) -> Article:
     return dataclasses.replace(article, language=detect(article.body))
 
 
-def process_article(article: Article, index: int, options: Options) -> ArticleResult:
-    """Sentences, temporal mentions, events and summary of one article."""
+def process_article(article: Article, index: int, config: BuildConfig) -> ArticleResult:
+    """Sentences, temporal mentions, events and summary of one article (only the
+    per-article settings of ``config`` matter: see :meth:`BuildConfig.per_article`)."""
     from .merge import article_words, is_origin
     from .summarize import length_for, summarize
     from .temporal import tag
 
     article = with_language(article)
     sents = split_sentences(article.body)
-    mentions = tag(article.body, sents, article.published, article.language, options.day_first)
+    mentions = tag(article.body, sents, article.published, article.language, config.day_first)
     found = events_stage.extract(
         article.id, index, sents, mentions, article.published, article.language
     )
     summary = summarize(
         sents,
         language=article.language,
-        count=length_for(len(sents), options.sentences, options.ratio),
-        method=options.summarizer,
+        count=length_for(len(sents), config.sentences, config.ratio),
+        method=config.summarizer,
     )
     words = article_words(found)
     # The merge reads an event's context only when its sentence states an origin ("since
@@ -84,7 +72,7 @@ def process_article(article: Article, index: int, options: Options) -> ArticleRe
         summary=tuple(s.text for s in summary),
         words=words,
     )
-    return result if options.keep_text else slim(result)
+    return result if config.keep_text else slim(result)
 
 
 def undated_note(result: ArticleResult) -> str | None:
@@ -134,36 +122,29 @@ def default_jobs() -> int:
 ENGINES = ("local", "dask")
 
 
-def run(
-    articles: Iterable[Article],
-    options: Options,
-    *,
-    jobs: int = 1,
-    cache: str | os.PathLike[str] | None = None,
-    engine: str = "local",
-    scheduler: str | None = None,
-) -> Iterator[ArticleResult]:
+def run(articles: Iterable[Article], config: BuildConfig) -> Iterator[ArticleResult]:
     """Process articles, yielding their results in input order.
 
-    ``jobs`` > 1 spreads the work over that many local processes; ``engine="dask"`` hands
-    it to Dask instead (a ``dask.bag`` over the articles), on the cluster whose scheduler
-    is at ``scheduler`` ("tcp://host:8786") or, without one, on local processes.
-    ``cache`` is a folder of earlier results, keyed by the article's content, the options
-    and the tool's code, so only new or changed articles are processed.  None of these
-    changes a single result.
+    ``config.jobs`` > 1 spreads the work over that many local processes;
+    ``config.engine="dask"`` hands it to Dask instead (a ``dask.bag`` over the articles), on
+    the cluster whose scheduler is at ``config.scheduler`` ("tcp://host:8786") or, without
+    one, on local processes.  ``config.cache`` is a folder of earlier results, keyed by the
+    article's content, the per-article settings and the tool's code, so only new or changed
+    articles are processed.  None of these changes a single result.
 
     The local engine streams: it reads ``articles`` as it goes and keeps only a few
     chunks of them in flight, so an iterator over a large archive is never held whole."""
+    engine, jobs, scheduler, cache = config.engine, config.jobs, config.scheduler, config.cache
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}: choose {' or '.join(ENGINES)}")
     if scheduler is not None and engine != "dask":
         raise UsageError("--scheduler is for --engine dask")
     from .cache import ResultCache
 
-    store = ResultCache(cache, options) if cache is not None else None
+    store = ResultCache(cache, config) if cache is not None else None
     items = enumerate(articles)
     if engine == "dask":
-        yield from _run_dask(items, options, store, scheduler, jobs)
+        yield from _run_dask(items, config, store, scheduler, jobs)
         return
     if jobs <= 1:
         for index, article in items:
@@ -171,16 +152,16 @@ def run(
             if hit is not None:
                 yield _reindexed(hit, index)
                 continue
-            result = process_article(article, index, options)
+            result = process_article(article, index, config)
             if store is not None:
                 store.put(article, result)
             yield result
         return
-    yield from _pooled(items, options, store, jobs)
+    yield from _pooled(items, config, store, jobs)
 
 
 def _pooled(
-    items: Iterator[tuple[int, Article]], options: Options, store: ResultCache | None, jobs: int
+    items: Iterator[tuple[int, Article]], config: BuildConfig, store: ResultCache | None, jobs: int
 ) -> Iterator[ArticleResult]:
     """Chunks of articles on a process pool, a bounded number in flight, results in input
     order; cached results take their place in the order without a trip to a worker.
@@ -200,7 +181,7 @@ def _pooled(
 
     def flush() -> None:
         if chunk:
-            future = pool.submit(_process_chunk, list(chunk), options) if pool else None
+            future = pool.submit(_process_chunk, list(chunk), config) if pool else None
             queue.append((future, list(chunk), []))
             chunk.clear()
 
@@ -217,17 +198,17 @@ def _pooled(
                     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_one_thread_each)
                     flush()
                     queue = deque(
-                        (pool.submit(_process_chunk, c, options), c, r) if c and not f else slot
+                        (pool.submit(_process_chunk, c, config), c, r) if c and not f else slot
                         for slot in queue
                         for f, c, r in [slot]
                     )
                 elif len(chunk) == _CHUNK:
                     flush()
             while sum(f is not None for f, _, _ in queue) >= window or len(queue) > 4 * window:
-                yield from _settle(queue.popleft(), options, store)
+                yield from _settle(queue.popleft(), config, store)
         flush()
         while queue:
-            yield from _settle(queue.popleft(), options, store)
+            yield from _settle(queue.popleft(), config, store)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -247,26 +228,26 @@ def _one_thread_each() -> None:
 
 def _settle(
     slot: tuple[Future | None, list[tuple[int, Article]], list[ArticleResult]],
-    options: Options,
+    config: BuildConfig,
     store: ResultCache | None,
 ) -> list[ArticleResult]:
     future, chunk, ready = slot
     if future is None and not chunk:
         return ready
-    results = future.result() if future is not None else _process_chunk(chunk, options)
+    results = future.result() if future is not None else _process_chunk(chunk, config)
     if store is not None:
         for (_, article), result in zip(chunk, results, strict=True):
             store.put(article, result)
     return results
 
 
-def _process_chunk(chunk: list[tuple[int, Article]], options: Options) -> list[ArticleResult]:
-    return [process_article(article, index, options) for index, article in chunk]
+def _process_chunk(chunk: list[tuple[int, Article]], config: BuildConfig) -> list[ArticleResult]:
+    return [process_article(article, index, config) for index, article in chunk]
 
 
 def _run_dask(
     items: Iterator[tuple[int, Article]],
-    options: Options,
+    config: BuildConfig,
     store: ResultCache | None,
     scheduler: str | None,
     jobs: int,
@@ -279,7 +260,7 @@ def _run_dask(
             done[index] = _reindexed(hit, index)
         else:
             pending.append((index, article))
-    computed = _compute_dask(pending, options, scheduler, jobs)
+    computed = _compute_dask(pending, config, scheduler, jobs)
     inputs = dict(pending)
     for index in range(len(done) + len(pending)):
         if index in done:
@@ -292,7 +273,7 @@ def _run_dask(
 
 
 def _compute_dask(
-    pending: list[tuple[int, Article]], options: Options, scheduler: str | None, jobs: int
+    pending: list[tuple[int, Article]], config: BuildConfig, scheduler: str | None, jobs: int
 ) -> Iterator[ArticleResult]:
     if not pending:
         return
@@ -301,7 +282,7 @@ def _compute_dask(
     except ImportError:
         raise UsageError("--engine dask needs dask: pip install 'dask[bag]' distributed") from None
     # a bag keeps its items' order: results come back in input order
-    bag = db.from_sequence(pending, partition_size=_CHUNK).map(_process_pair, options)
+    bag = db.from_sequence(pending, partition_size=_CHUNK).map(_process_pair, config)
     if scheduler is None:
         yield from bag.compute(scheduler="processes", num_workers=max(1, jobs))
         return
@@ -317,9 +298,9 @@ def _compute_dask(
         yield from client.compute(bag).result()
 
 
-def _process_pair(pair: tuple[int, Article], options: Options) -> ArticleResult:
+def _process_pair(pair: tuple[int, Article], config: BuildConfig) -> ArticleResult:
     index, article = pair
-    return process_article(article, index, options)
+    return process_article(article, index, config)
 
 
 def _reindexed(result: ArticleResult, index: int) -> ArticleResult:

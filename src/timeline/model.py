@@ -8,6 +8,7 @@ and hold only picklable values.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -204,8 +205,12 @@ class ArticleResult:
 
 @dataclass(frozen=True)
 class Timeline:
+    """A built timeline.  ``entries`` are a tuple in memory, or read back from disk for a
+    corpus too large to hold (:class:`timeline.store.SpilledEntries`): a Sequence either
+    way."""
+
     title: str
-    entries: tuple[Entry, ...]
+    entries: Sequence[Entry]
     articles: tuple[ArticleResult, ...]
     warnings: tuple[str, ...] = field(default=())
 

@@ -1,21 +1,32 @@
-"""Tests for timeline.scale and streaming output: a timeline built a month at a time from
+"""Tests for timeline.store and streaming output: a timeline built a month at a time from
 disk, and rendered a piece at a time, is the timeline built in memory, byte for byte."""
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import importlib.util
 import json
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 import timeline
-from timeline.merge import Selection, _bucket
+from timeline.config import BuildConfig
+from timeline.merge import year_bucket
 from timeline.render import formats, render, render_chunks
-from timeline.scale import build_large
 from timeline.sources import iter_sources, read_all
+from timeline.store import SpilledEntries
+
+SPILL = BuildConfig(keep_text=False, store="spill")
+
+
+def build_large(articles, config=SPILL, **settings):
+    """The build a month at a time from disk."""
+    return timeline.build_from_articles(articles, dataclasses.replace(config, **settings))
+
 
 ROOT = Path(__file__).resolve().parents[1]
 MULTILINGUAL = Path(__file__).resolve().parent / "fixtures" / "multilingual"
@@ -65,17 +76,19 @@ def _inputs(corpus, sources_dir):
 
 
 SELECTIONS = [
-    None,
-    Selection(since=date(2015, 1, 1), until=date(2016, 12, 31), query=("earthquake",)),
-    Selection(query=("election",), max_dates=5, per_date=2),
+    BuildConfig(),
+    BuildConfig(since=date(2015, 1, 1), until=date(2016, 12, 31), query=("earthquake",)),
+    BuildConfig(query=("election",), max_dates=5, per_date=2),
 ]
 
 
 @pytest.mark.parametrize("selection", SELECTIONS)
 def test_a_large_build_is_the_build_in_memory(corpus, sources_dir, selection):
     articles, _ = read_all(_inputs(corpus, sources_dir))
-    expected = timeline.build_from_articles(articles, selection=selection, keep_text=False)
-    large = build_large(iter(articles), selection=selection, jobs=2)
+    lean = dataclasses.replace(selection, keep_text=False)
+    expected = timeline.build_from_articles(articles, dataclasses.replace(lean, store="memory"))
+    large = build_large(iter(articles), dataclasses.replace(lean, store="spill"), jobs=2)
+    assert isinstance(large.entries, SpilledEntries) != selection.summarising
     assert len(large.entries) == len(expected.entries) > 0
     for fmt in formats():
         assert render(large, fmt) == render(expected, fmt), fmt
@@ -89,7 +102,7 @@ def test_the_corpus_spans_months_coarse_dates_and_conflicts(corpus, sources_dir)
     tl = build_large(iter(articles))
     months = {(e.date.start.year, e.date.start.month) for e in tl.entries if e.date.start}
     assert len(months) > 12
-    assert any(_bucket(e.date) is None and len(e.sources) > 1 for e in tl.entries)
+    assert any(year_bucket(e.date) is None and len(e.sources) > 1 for e in tl.entries)
     assert any(e.conflicts for e in tl.entries)
     assert any(len({s.article for s in e.sources}) >= 3 for e in tl.entries)
 
@@ -160,3 +173,55 @@ def test_render_options_are_checked_before_any_piece(sources_dir):
         next(iter(render_chunks(tl, "json", fragment=True)))
     with pytest.raises(UsageError):
         next(iter(render_chunks(tl, "html", mermaid=True)))
+
+
+def test_spilled_entries_are_a_sequence(corpus):
+    tl = build_large(iter_sources([corpus]))
+    entries = tl.entries
+    assert isinstance(entries, SpilledEntries) and isinstance(entries, Sequence)
+    listed = list(entries)
+    assert len(entries) == len(listed) > 20
+    assert [entries[i] for i in range(len(entries))] == listed
+    assert entries[-1] == listed[-1] and entries[3:9:2] == tuple(listed[3:9:2])
+    assert listed[5] in entries and entries.index(listed[7]) == 7
+    with pytest.raises(IndexError):
+        entries[len(entries)]
+    assert entries.sources == sum(len(e.sources) for e in listed)
+
+
+def test_an_auto_store_spills_once_it_holds_too_many_events(corpus, monkeypatch):
+    import timeline.store as store
+
+    articles, _ = read_all([corpus])
+    lean = BuildConfig(keep_text=False)
+    in_memory = timeline.build_from_articles(articles, lean)
+    assert isinstance(in_memory.entries, tuple)
+    monkeypatch.setattr(store, "SPILL_AFTER_EVENTS", 50)
+    spilled = timeline.build_from_articles(articles, lean)
+    assert isinstance(spilled.entries, SpilledEntries)
+    assert render(spilled, "json") == render(in_memory, "json")
+
+
+def test_a_build_that_keeps_text_or_summarises_dates_stays_in_memory(sources_dir):
+    articles, _ = read_all([sources_dir])
+    for config in (
+        BuildConfig(store="spill"),  # keeps the articles' text
+        BuildConfig(store="spill", keep_text=False, max_dates=1),
+    ):
+        assert isinstance(timeline.build_from_articles(articles, config).entries, tuple)
+
+
+def test_an_unknown_store_is_a_usage_error(sources_dir):
+    from timeline.errors import UsageError
+
+    articles, _ = read_all([sources_dir])
+    with pytest.raises(UsageError, match="unknown event store"):
+        timeline.build_from_articles(articles, BuildConfig(store="cloud"))
+
+
+def test_the_library_build_takes_keywords_over_a_config(sources_dir):
+    config = BuildConfig(summarizer="lead", sentences=1, title="Set")
+    tl = timeline.build([sources_dir], config=config, title="Given")
+    assert tl.title == "Given"
+    assert all(len(r.summary) == 1 for r in tl.articles)
+    assert tl.articles[0].article.body  # the library keeps the text by default
