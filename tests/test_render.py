@@ -377,7 +377,9 @@ def test_listing_formats_loads_neither_jinja2_nor_python_docx() -> None:
     code = (
         "import sys; from timeline.render import formats, format_for_path, is_binary\n"
         "assert 'md' in formats() and format_for_path('a.docx') == 'docx' and is_binary('docx')\n"
-        "print(sorted(m for m in ('jinja2', 'docx', 'babel') if m in sys.modules))"
+        "formats_ = ('markup', 'json_doc', 'exports', 'word', 'templates')\n"
+        "heavy = ('jinja2', 'docx', 'babel', *('timeline.render.' + m for m in formats_))\n"
+        "print(sorted(m for m in heavy if m in sys.modules))"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "[]"
@@ -855,3 +857,54 @@ def test_unknown_locale_is_a_usage_error(sources_dir):
     tl = timeline.build([sources_dir])
     with pytest.raises(UsageError, match="unknown locale"):
         render(tl, "md", locale="xx_NOPE")
+
+
+# --- entries read from disk ------------------------------------------------------------------
+
+
+class _ReadInOrder:
+    """Entries as a store on disk gives them: iterated in order, counted, never indexed;
+    ``measured`` also says what the store measured while writing (first, last, sources)."""
+
+    def __init__(self, entries: tuple[Entry, ...], *, measured: bool) -> None:
+        self._entries = entries
+        self.passes = 0
+        if measured:
+            self.first, self.last = rmod.bounds(entries)
+            self.sources = sum(len(e.sources) for e in entries)
+
+    def __iter__(self):
+        self.passes += 1
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __getitem__(self, index):
+        raise AssertionError("a store on disk is read in order, not indexed")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+@pytest.mark.parametrize("measured", [True, False])
+def test_streamed_output_reads_the_entries_in_order(timeline: Timeline, fmt: str, measured: bool):
+    stored = _ReadInOrder(tuple(timeline.entries), measured=measured)
+    on_disk = dataclasses.replace(timeline, entries=stored)
+    assert "".join(rmod.render_chunks(on_disk, fmt, locale="fr")) == rmod.render(
+        timeline, fmt, locale="fr"
+    )
+    # one pass when the store measured itself, else two more to measure (bounds, sources)
+    assert stored.passes == (1 if measured else 3)
+
+
+def test_render_takes_one_options_object(timeline: Timeline) -> None:
+    options = RenderOptions("fr", fragment=True)
+    assert rmod.render(timeline, "html", options) == rmod.render(
+        timeline, "html", "fr", fragment=True
+    )
+    assert "".join(rmod.render_chunks(timeline, "html", options)) == rmod.render(
+        timeline, "html", options
+    )
+    with pytest.raises(UsageError, match="--fragment is for HTML"):
+        rmod.render(timeline, "md", options)
+    with pytest.raises(TypeError):
+        rmod.render(timeline, "html", options, mermaid=True)  # type: ignore[call-overload]

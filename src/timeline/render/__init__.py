@@ -45,7 +45,6 @@ from typing import Any, TypedDict, Unpack
 from ..errors import UsageError
 from ..model import Timeline
 from .context import bounds, context, span_label, streaming_context
-from .json_doc import SCHEMA
 from .labels import MONTHS, date_label
 from .options import RenderOptions, check_locale
 from .registry import (
@@ -91,12 +90,14 @@ __all__ = [
     "unregister_format",
 ]
 
-# Names whose module imports jinja2 (or is a format's own): loaded when first asked for.
+# Names of the format modules (one imports jinja2): their module loads when first asked
+# for, as the registry loads a format's module when it first renders.
 _LAZY = {
     "environment": "templates",
     "render_custom": "templates",
     "render_template": "templates",
     "json_data": "json_doc",
+    "SCHEMA": "json_doc",
 }
 
 
@@ -115,30 +116,46 @@ class Switches(TypedDict, total=False):
     template: str | Path | None
 
 
-def _options(found: Format, locale: str, switches: Switches) -> RenderOptions:
-    """The options of a render in ``found``; UsageError for a switch the format has no use
-    for (checked before the locale, so the first mistake is the one reported)."""
-    if switches.get("fragment") and found.name != "html":
+def _check(found: Format, fragment: bool, mermaid: bool, template: object) -> None:
+    """UsageError for a switch ``found`` has no use for."""
+    if fragment and found.name != "html":
         raise UsageError("--fragment is for HTML output (-f html)")
-    if switches.get("mermaid") and found.name != "md":
+    if mermaid and found.name != "md":
         raise UsageError("--mermaid is for Markdown output (-f md)")
-    if switches.get("template") is not None and found.binary:
+    if template is not None and found.binary:
         raise UsageError(f"--template writes text: it cannot make {found.name} output")
+
+
+def _options(found: Format, locale: str | RenderOptions, switches: Switches) -> RenderOptions:
+    if isinstance(locale, RenderOptions):
+        if switches:
+            raise TypeError("pass the switches inside the RenderOptions, not beside it")
+        _check(found, locale.fragment, locale.mermaid, locale.template)
+        return locale
+    # the switches before the locale: the first mistake on the command line is the one told
+    _check(
+        found,
+        switches.get("fragment", False),
+        switches.get("mermaid", False),
+        switches.get("template"),
+    )
     return RenderOptions(locale, **switches)
 
 
 def render(
-    timeline: Timeline, fmt: str, locale: str = "en", **switches: Unpack[Switches]
+    timeline: Timeline, fmt: str, locale: str | RenderOptions = "en", **switches: Unpack[Switches]
 ) -> str | bytes:
     """Render the timeline in the named format, its date labels in ``locale`` ("fr" gives
     "22 janvier 2019"; "en", the default, the built-in English labels).  Text formats give
     a str, binary ones (``docx``, see :func:`is_binary`) bytes.
 
-    Keyword switches (:class:`RenderOptions`): ``fragment=True`` (HTML only): just the
-    timeline ``<section>``, its styles scoped to it, for pasting into another page.
-    ``mermaid=True`` (Markdown only): add a Mermaid ``timeline`` block.  ``template``:
-    render this jinja2 file instead of the format's built-in template (``fmt`` then only
-    names what the output is)."""
+    Keyword switches (the other fields of :class:`RenderOptions`): ``fragment=True`` (HTML
+    only): just the timeline ``<section>``, its styles scoped to it, for pasting into
+    another page.  ``mermaid=True`` (Markdown only): add a Mermaid ``timeline`` block.
+    ``template``: render this jinja2 file instead of the format's built-in template
+    (``fmt`` then only names what the output is).  Or pass one :class:`RenderOptions` in
+    place of ``locale`` (and no switches): ``render(tl, "html", RenderOptions("fr",
+    fragment=True))``."""
     found = get_format(fmt)
     options = _options(found, locale, switches)
     if options.template is not None:
@@ -149,14 +166,15 @@ def render(
 
 
 def render_chunks(
-    timeline: Timeline, fmt: str, locale: str = "en", **switches: Unpack[Switches]
+    timeline: Timeline, fmt: str, locale: str | RenderOptions = "en", **switches: Unpack[Switches]
 ) -> Iterator[str | bytes]:
     """:func:`render` a piece at a time (the same arguments): the pieces joined are exactly
     what it returns.  A format that registered ``chunks`` (JSON, Markdown and HTML) is made
     as the entries are read, so a timeline read from disk is never held whole; other
     formats, and a user's template, come in one piece."""
     found = get_format(fmt)
-    if switches.get("template") is not None or found.chunks is None:
-        yield render(timeline, fmt, locale, **switches)
-        return
-    yield from found.chunks(timeline, _options(found, locale, switches))
+    options = _options(found, locale, switches)
+    if options.template is not None or found.chunks is None:
+        yield render(timeline, fmt, options)
+    else:
+        yield from found.chunks(timeline, options)
