@@ -5,6 +5,7 @@ always parses, and the same input always gives the same bytes."""
 from __future__ import annotations
 
 import json
+import unicodedata
 from datetime import date
 from html import escape
 
@@ -17,7 +18,7 @@ from timeline.config import BuildConfig
 from timeline.engine import process_article
 from timeline.errors import ArticleReadError, TimelineError
 from timeline.model import Article
-from timeline.render import formats, render
+from timeline.render import formats, render, render_chunks, safe_url
 from timeline.sources import Payload, ReadFailure, ReadNote, read_payload
 from timeline.sources.text import split_front_matter
 from timeline.temporal import tag
@@ -235,3 +236,20 @@ def test_every_format_renders_any_articles_the_same_bytes_each_time(specs):
     assert len(data["articles"]) == len(articles)
     again = _render_all(build_from_articles(articles, BuildConfig(summarizer="lead")))
     assert again == first
+    for fmt in ("json", "md", "html"):  # the piecewise output is the whole one
+        assert "".join(render_chunks(timeline, fmt)) == first[fmt]
+
+
+@settings(max_examples=200, **SETTINGS)
+@given(st.sampled_from(["", " ", "http://", "https://", "HTTPS://", "javascript:"]), st.text())
+def test_safe_url_gives_only_http_links_without_controls(scheme, rest):
+    url = scheme + rest
+    link = safe_url(url)
+    if link is not None:
+        assert link == url.strip() and link.lower().startswith(("http://", "https://"))
+        host = link.split("//", 1)[1][:1]  # the host starts right after "//"
+        assert host and host not in "/\\" and not host.isspace()
+        assert not any(unicodedata.category(c) == "Cc" for c in link)
+        encoded = safe_url(url, encode=True)
+        assert encoded is not None and encoded.isascii()
+        assert not any(c in encoded for c in ' "<>\\')

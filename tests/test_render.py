@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import io
 import json
 import re
+import subprocess
+import sys
+import zipfile
 from datetime import date
 from html.parser import HTMLParser
 
@@ -24,13 +28,18 @@ from timeline.model import (
     TimeValue,
 )
 from timeline.render import (
+    RenderOptions,
+    check_locale,
     context,
     date_label,
     format_for_path,
     formats,
     md_escape,
     register_format,
+    safe_url,
+    unregister_format,
 )
+from timeline.render import templates as template_module
 
 # The module itself (the package also exports a `render` function under the same name).
 rmod = importlib.import_module("timeline.render")
@@ -332,21 +341,124 @@ def test_unknown_format(timeline: Timeline) -> None:
     assert isinstance(info.value, UsageError)
 
 
-def test_register_format_as_decorator(timeline: Timeline, monkeypatch) -> None:
-    monkeypatch.setattr(rmod, "_FORMATS", dict(rmod._FORMATS))
+@pytest.fixture
+def scratch_format():
+    """The name of a format a test registers, forgotten afterwards."""
+    yield "count"
+    unregister_format("count")
 
-    @register_format("count", suffixes=("cnt", ".count.txt"))
-    def _count(tl: Timeline) -> str:
+
+def test_register_format_as_decorator(timeline: Timeline, scratch_format: str) -> None:
+    seen: list[RenderOptions] = []
+
+    @register_format(scratch_format, suffixes=("cnt", ".count.txt"))
+    def render_count(tl: Timeline, options: RenderOptions) -> str:
+        seen.append(options)
         return f"{len(tl.entries)}\n"
 
-    assert rmod.render(timeline, "count") == "4\n"
+    assert rmod.render(timeline, "count", locale="fr-FR") == "4\n"
+    assert seen == [RenderOptions(locale="fr_FR")]  # one explicit options object, normalised
     assert format_for_path("x.cnt") == "count"
     assert format_for_path("x.count.txt") == "count"
     assert "count" in formats()
+    unregister_format("count")
+    assert "count" not in formats() and format_for_path("x.cnt") is None
+
+
+def test_a_format_named_by_reference_loads_on_first_use(timeline: Timeline, scratch_format):
+    register_format(scratch_format, [".cnt"], "timeline.render.json_doc:render_json")
+    assert rmod.render(timeline, "count") == rmod.render(timeline, "json")
+    register_format(scratch_format, [".cnt"], "timeline.render.json_doc:no_such_function")
+    with pytest.raises(AttributeError):
+        rmod.render(timeline, "count")
+
+
+def test_listing_formats_loads_neither_jinja2_nor_python_docx() -> None:
+    code = (
+        "import sys; from timeline.render import formats, format_for_path, is_binary\n"
+        "assert 'md' in formats() and format_for_path('a.docx') == 'docx' and is_binary('docx')\n"
+        "formats_ = ('markup', 'json_doc', 'exports', 'word', 'templates')\n"
+        "heavy = ('jinja2', 'docx', 'babel', *('timeline.render.' + m for m in formats_))\n"
+        "print(sorted(m for m in heavy if m in sys.modules))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]"
+
+
+def test_options_are_explicit_and_checked() -> None:
+    assert RenderOptions().locale == "en"
+    assert RenderOptions(locale="pt-BR").locale == "pt_BR"
+    with pytest.raises(UsageError, match="unknown locale"):
+        RenderOptions(locale="xx_NOPE")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        RenderOptions().locale = "fr"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_two_streams_read_in_turn_keep_their_own_options(timeline: Timeline, fmt: str) -> None:
+    # long enough to come in several pieces, so the two streams really interleave
+    big = dataclasses.replace(timeline, entries=tuple(timeline.entries) * 150)
+    french = rmod.render_chunks(big, fmt, locale="fr")
+    english = rmod.render_chunks(big, fmt)
+    fr, en = [next(french)], [next(english)]
+    for a, b in zip(french, english, strict=False):
+        fr.append(a)
+        en.append(b)
+    fr += french
+    en += english
+    assert len(fr) > 2
+    assert "".join(fr) == rmod.render(big, fmt, locale="fr")
+    assert "".join(en) == rmod.render(big, fmt)
+
+
+@pytest.mark.parametrize(
+    ("url", "link"),
+    [
+        ("https://example.org/a b", "https://example.org/a b"),
+        (" HTTP://example.org/x ", "HTTP://example.org/x"),
+        ("javascript:alert(1)", None),
+        ("ftp://example.org/x", None),
+        ("//example.org/x", None),
+        ("https:///example.org", None),
+        ("https://\\evil.example/x", None),  # a backslash host: browsers read another one
+        ("https://example.org/\x85x", None),  # C1 control (NEL)
+        ("https://example.org/\x7fx", None),
+        ("https://example.org/\nx", None),
+    ],
+)
+def test_safe_url(url: str, link: str | None) -> None:
+    assert safe_url(url) == link
+
+
+def test_safe_url_encodes_what_a_uri_may_not_hold() -> None:
+    assert safe_url('https://example.org/a b"<c>?q=é&r=%20', encode=True) == (
+        "https://example.org/a%20b%22%3Cc%3E?q=%C3%A9&r=%20"
+    )
+
+
+def _links(out: str | bytes) -> int:
+    """How many hyperlinks an output holds, in any format."""
+    if isinstance(out, bytes):  # docx: its external relationships
+        with zipfile.ZipFile(io.BytesIO(out)) as z:
+            rels = z.read("word/_rels/document.xml.rels").decode("utf-8")
+        return rels.count('TargetMode="External"')
+    # HTML (and TimelineJS, CSV html), Markdown, iCalendar, the CSV link column
+    return sum(out.count(m) for m in ("href=", "](http", "\nURL:", ",https://"))
+
+
+@pytest.mark.parametrize("url", ["https://\\evil.example/x", "https://example.org/\x9bx"])
+def test_every_format_agrees_on_what_becomes_a_link(url: str) -> None:
+    """One URL check: a URL refused as a link is refused by every format alike."""
+    linked, unlinked = make_timeline(), make_timeline(mwn_url="")
+    for fmt in formats():
+        refused = _links(rmod.render(make_timeline(mwn_url=url), fmt))
+        assert refused == _links(rmod.render(unlinked, fmt)), fmt
+        if fmt in ("md", "html", "docx"):  # the count can tell a link from none
+            assert _links(rmod.render(linked, fmt)) > refused, fmt
 
 
 def test_missing_templates_raise_timeline_error(timeline: Timeline, tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr(rmod, "_template_dirs", lambda: (tmp_path / "a", tmp_path / "b"))
+    monkeypatch.setattr(template_module, "template_dirs", lambda: (tmp_path / "a", tmp_path / "b"))
     rmod.environment.cache_clear()
     try:
         with pytest.raises(TimelineError, match="templates"):
@@ -722,13 +834,8 @@ def test_edge_cases_render_in_every_format() -> None:
     ],
 )
 def test_labels_in_a_locale(locale, tv, label):
-    from timeline.render import _LOCALE, check_locale
-
-    token = _LOCALE.set(check_locale(locale))
-    try:
-        assert date_label(tv) == label
-    finally:
-        _LOCALE.reset(token)
+    assert date_label(tv, check_locale(locale)) == label
+    assert date_label(tv) == date_label(tv, "en")  # English unless told
 
 
 def test_render_in_a_locale_changes_labels_only_and_resets(sources_dir):
@@ -750,3 +857,54 @@ def test_unknown_locale_is_a_usage_error(sources_dir):
     tl = timeline.build([sources_dir])
     with pytest.raises(UsageError, match="unknown locale"):
         render(tl, "md", locale="xx_NOPE")
+
+
+# --- entries read from disk ------------------------------------------------------------------
+
+
+class _ReadInOrder:
+    """Entries as a store on disk gives them: iterated in order, counted, never indexed;
+    ``measured`` also says what the store measured while writing (first, last, sources)."""
+
+    def __init__(self, entries: tuple[Entry, ...], *, measured: bool) -> None:
+        self._entries = entries
+        self.passes = 0
+        if measured:
+            self.first, self.last = rmod.bounds(entries)
+            self.sources = sum(len(e.sources) for e in entries)
+
+    def __iter__(self):
+        self.passes += 1
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __getitem__(self, index):
+        raise AssertionError("a store on disk is read in order, not indexed")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+@pytest.mark.parametrize("measured", [True, False])
+def test_streamed_output_reads_the_entries_in_order(timeline: Timeline, fmt: str, measured: bool):
+    stored = _ReadInOrder(tuple(timeline.entries), measured=measured)
+    on_disk = dataclasses.replace(timeline, entries=stored)
+    assert "".join(rmod.render_chunks(on_disk, fmt, locale="fr")) == rmod.render(
+        timeline, fmt, locale="fr"
+    )
+    # one pass when the store measured itself, else two more to measure (bounds, sources)
+    assert stored.passes == (1 if measured else 3)
+
+
+def test_render_takes_one_options_object(timeline: Timeline) -> None:
+    options = RenderOptions("fr", fragment=True)
+    assert rmod.render(timeline, "html", options) == rmod.render(
+        timeline, "html", "fr", fragment=True
+    )
+    assert "".join(rmod.render_chunks(timeline, "html", options)) == rmod.render(
+        timeline, "html", options
+    )
+    with pytest.raises(UsageError, match="--fragment is for HTML"):
+        rmod.render(timeline, "md", options)
+    with pytest.raises(TypeError):
+        rmod.render(timeline, "html", options, mermaid=True)  # type: ignore[call-overload]

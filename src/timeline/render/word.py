@@ -12,14 +12,16 @@ Sources section lists every article: outlet, linked title, publication date, the
 (linked, so a printed copy still shows it) and the summary; a Warnings section follows when
 there are any.
 
-Links are made only from http(s) URLs, percent-encoded as in the other exports; article text
+Links are made only from URLs :func:`timeline.render.safe_url` accepts, percent-encoded as in
+the other exports; article text
 is whitespace-normalised and stripped of characters XML cannot hold.
 
 The same timeline gives the same bytes: the core properties (created, modified, last
 printed) are the newest article publication date at 00:00 UTC (1980-01-01 when no article
 has one), author and last editor "timeline", revision 1, and the zip entries carry that date
 too (clamped to what zip can hold, 1980-2107) instead of the time of the run.
-python-docx is imported only when a docx is rendered.
+python-docx is imported only when a docx is rendered (the registry imports this module on
+first use, and this module imports python-docx when it writes).
 """
 
 from __future__ import annotations
@@ -31,9 +33,10 @@ import zipfile
 from datetime import UTC, datetime
 from typing import Any
 
-from .exports import _uri
-from .model import Timeline
-from .render import _LOCALE, _count, _ucfirst, context, register_format
+from ..model import Timeline
+from .context import context, span_label
+from .options import RenderOptions
+from .text import count, safe_url, ucfirst
 
 __all__ = ["render_docx"]
 
@@ -118,7 +121,7 @@ class _Writer:
         for rid in [rid for rid, rel in rels.items() if rel.reltype == RT.THUMBNAIL]:
             del rels[rid]
 
-    def properties(self, title: str, stamp: datetime) -> None:
+    def properties(self, title: str, stamp: datetime, locale: str) -> None:
         props = self.doc.core_properties
         props.title = title
         props.author = "timeline"
@@ -131,7 +134,7 @@ class _Writer:
         props.created = stamp
         props.modified = stamp
         props.last_printed = stamp
-        props.language = _LOCALE.get().replace("_", "-")
+        props.language = locale.replace("_", "-")
 
     def paragraph(self, text: str = "", style: str | None = None) -> Any:
         p = self.doc.add_paragraph(style=style)
@@ -141,7 +144,7 @@ class _Writer:
 
     def link(self, paragraph: Any, text: str, url: str | None) -> None:
         """``text`` as a hyperlink to ``url`` (plain text when there is no usable URL)."""
-        target = _uri(url)
+        target = safe_url(url, encode=True)
         if target is None:
             paragraph.add_run(text)
             return
@@ -179,17 +182,16 @@ class _Writer:
 
 
 def _date_range(ctx: dict[str, Any]) -> str:
+    """The line under the title, as the Markdown and HTML templates write it."""
     counts = ctx["counts"]
     if not counts["entries"]:
-        return f"No dated entries were found in {_count(counts['articles'], 'article')}."
+        return f"No dated entries were found in {count(counts['articles'], 'article')}."
     line = (
-        f"{_count(counts['entries'], 'entry', 'entries')} from "
-        f"{_count(counts['articles'], 'article')}"
+        f"{count(counts['entries'], 'entry', 'entries')} from "
+        f"{count(counts['articles'], 'article')}"
     )
     if ctx["start_label"]:
-        line += f", {ctx['start_label']}"
-        if ctx["end_label"] != ctx["start_label"]:
-            line += f" – {ctx['end_label']}"
+        line += ", " + span_label(ctx["start_label"], ctx["end_label"])
     return line
 
 
@@ -210,7 +212,7 @@ def _source(w: _Writer, s: dict[str, Any]) -> None:
 
 def _entry(w: _Writer, e: dict[str, Any]) -> None:
     heading = w.doc.add_heading(level=2)
-    heading.add_run(_text(_ucfirst(e["label"])))
+    heading.add_run(_text(ucfirst(e["label"])))
     if e["headline"]:
         heading.add_run(" — " + _text(e["headline"]))
     if e["planned"]:
@@ -239,13 +241,12 @@ def _article(w: _Writer, a: dict[str, Any]) -> None:
         w.paragraph(" ".join(_text(s) for s in a["summary"]), style="List Continue")
 
 
-@register_format("docx", (".docx",), binary=True)
-def render_docx(timeline: Timeline) -> bytes:
+def render_docx(timeline: Timeline, options: RenderOptions) -> bytes:
     """The timeline as a Word document (deterministic: same timeline, same bytes)."""
-    ctx = context(timeline)
+    ctx = context(timeline, options)
     stamp = _stamp(timeline)
     w = _Writer()
-    w.properties(_text(ctx["title"]), stamp)
+    w.properties(_text(ctx["title"]), stamp, options.locale)
     w.doc.add_heading(_text(ctx["title"]), level=0)
     w.paragraph(_date_range(ctx))
     for heading, group in ctx["years"]:

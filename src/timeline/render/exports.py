@@ -1,7 +1,7 @@
 """Exports for other timeline tools: TimelineJS3 JSON, TimelineSetter CSV and iCalendar.
 
-Each format registers through :func:`timeline.render.register_format` like the built-in
-ones (registering again replaces, so importing this module twice is harmless)::
+The registry (:mod:`timeline.render.registry`) names these formats and imports this module
+the first time one of them renders::
 
     render(tl, "timelinejs")          # or -o out.timelinejs.json
     render(tl, "csv")                 # or -o out.csv
@@ -13,7 +13,8 @@ the same bytes) and keep each date to its precision: a year stays a year.  Entri
 a calendar date (no first and last day) are left out of all three.  Article text is
 whitespace-normalised (runs of whitespace, newlines included, become one space; control
 characters are dropped), and a link is only ever made from an http(s) URL, percent-encoded
-where a URI may not hold the character (spaces, quotes, ``<``, ``>``, non-ASCII).
+where a URI may not hold the character (spaces, quotes, ``<``, ``>``, non-ASCII): see
+:func:`timeline.render.safe_url`.
 
 ``timelinejs`` (suffix ``.timelinejs.json``)
     The TimelineJS3 JSON format: ``{"title": {"text": {"headline", "text"}}, "events",
@@ -76,16 +77,17 @@ from __future__ import annotations
 import csv
 import html
 import io
-import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import Any
-from urllib.parse import quote
 
-from .model import GRANULARITY_RANK, Entry, Timeline, TimeValue
-from .render import context, register_format
+from ..model import GRANULARITY_RANK, Entry, Timeline, TimeValue
+from .context import context, span_label
+from .json_doc import inert_json
+from .options import RenderOptions
+from .text import safe_url, ucfirst
 
 __all__ = [
     "CSV_COLUMNS",
@@ -119,25 +121,9 @@ def _h(text: object) -> str:
     return html.escape(_clean(text), quote=True)
 
 
-def _uri(link: object) -> str | None:
-    """An http(s) URL ready for an href, a CSV cell or an iCalendar URI; else None."""
-    s = str(link or "").strip()
-    if not re.match(r"https?://[^\s/\\]", s, re.IGNORECASE):
-        return None
-    if any(unicodedata.category(c) == "Cc" for c in s):
-        return None
-    return quote(s, safe="!#$%&'()*+,/:;=?@[]~")
-
-
-def _ucfirst(label: str) -> str:
-    if not label or label.startswith("c. "):
-        return label
-    return label[0].upper() + label[1:]
-
-
 def _headline(e: dict[str, Any]) -> str:
     """The entry's headline, or its date label when it has none."""
-    return _clean(e["headline"]) or _ucfirst(_clean(e["label"]))
+    return _clean(e["headline"]) or ucfirst(_clean(e["label"]))
 
 
 def _is_plain_day(tv: TimeValue) -> bool:
@@ -153,17 +139,17 @@ def _on_one_day(tv: TimeValue) -> bool:
     return not tv.mod or tv.mod.upper() in _ON_THE_DAY
 
 
-def _dated(timeline: Timeline) -> Iterator[tuple[Entry, dict[str, Any]]]:
-    """The entries that have calendar days, each with its :func:`context` dict."""
-    ctx_entries = context(timeline)["entries"]
-    for entry, e in zip(timeline.entries, ctx_entries, strict=True):
+def _dated(timeline: Timeline, ctx: dict[str, Any]) -> Iterator[tuple[Entry, dict[str, Any]]]:
+    """The entries that have calendar days, each with its dict of ``ctx`` (the timeline's
+    :func:`context`)."""
+    for entry, e in zip(timeline.entries, ctx["entries"], strict=True):
         if entry.date.is_calendar:
             yield entry, e
 
 
 def _first_link(e: dict[str, Any]) -> str | None:
     for s in e["sources"]:
-        link = _uri(s.get("link"))
+        link = safe_url(s.get("link"), encode=True)
         if link:
             return link
     return None
@@ -181,7 +167,7 @@ def _other_sentence(e: dict[str, Any], s: dict[str, Any]) -> str:
 
 def _cite_html(s: dict[str, Any]) -> str:
     cite = _h(s["cite"])
-    link = _uri(s.get("link"))
+    link = safe_url(s.get("link"), encode=True)
     if link:
         cite = f'<a href="{html.escape(link)}" target="_blank" rel="noopener noreferrer">{cite}</a>'
     if s.get("published_label"):
@@ -217,11 +203,6 @@ def _planned(e: dict[str, Any]) -> str:
 # TimelineJS3
 # ---------------------------------------------------------------------------------------
 
-# As in the json format: parsing gives the same data, and the file is inert in a <script>.
-_JSON_INERT = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-)
-
 
 def _tljs_date(day: date, parts: int) -> dict[str, int]:
     """A TimelineJS date object with the first ``parts`` of year, month, day."""
@@ -256,11 +237,11 @@ def _tljs_text(e: dict[str, Any]) -> str:
     return "".join(parts)
 
 
-def timelinejs_data(timeline: Timeline) -> dict[str, Any]:
+def timelinejs_data(timeline: Timeline, options: RenderOptions | None = None) -> dict[str, Any]:
     """The TimelineJS3 document as Python data (see the module docstring)."""
-    ctx = context(timeline)
+    ctx = context(timeline, options)
     events = []
-    for entry, e in _dated(timeline):
+    for entry, e in _dated(timeline, ctx):
         start, end = _tljs_dates(entry.date)
         event: dict[str, Any] = {"start_date": start}
         if end is not None:
@@ -276,8 +257,7 @@ def timelinejs_data(timeline: Timeline) -> dict[str, Any]:
         events.append(event)
     span = ""
     if ctx["start_label"] and ctx["end_label"]:
-        first, last = _clean(ctx["start_label"]), _clean(ctx["end_label"])
-        span = f", {first}" if first == last else f", {first} – {last}"
+        span = ", " + span_label(_clean(ctx["start_label"]), _clean(ctx["end_label"]))
     n, m = len(events), ctx["counts"]["articles"]
     summary = (
         f"{n} {'event' if n == 1 else 'events'} from {m} {'article' if m == 1 else 'articles'}"
@@ -290,11 +270,10 @@ def timelinejs_data(timeline: Timeline) -> dict[str, Any]:
     }
 
 
-@register_format("timelinejs", (".timelinejs.json",))
-def render_timelinejs(timeline: Timeline) -> str:
-    """The timeline as TimelineJS3 JSON (deterministic: same timeline, same bytes)."""
-    text = json.dumps(timelinejs_data(timeline), ensure_ascii=False, indent=2)
-    return text.translate(_JSON_INERT) + "\n"
+def render_timelinejs(timeline: Timeline, options: RenderOptions) -> str:
+    """The timeline as TimelineJS3 JSON (deterministic: same timeline, same bytes); as in
+    the json format, the file is inert inside a ``<script>`` element."""
+    return inert_json(timelinejs_data(timeline, options)) + "\n"
 
 
 # ---------------------------------------------------------------------------------------
@@ -322,8 +301,8 @@ def _csv_html(e: dict[str, Any]) -> str:
     return head + _sources_html(e, sentences=False) + _conflicts_html(e)
 
 
-def _csv_rows(timeline: Timeline) -> Iterator[tuple[str, ...]]:
-    for entry, e in _dated(timeline):
+def _csv_rows(timeline: Timeline, options: RenderOptions) -> Iterator[tuple[str, ...]]:
+    for entry, e in _dated(timeline, context(timeline, options)):
         assert entry.date.start is not None
         yield (
             entry.date.start.isoformat(),
@@ -335,13 +314,12 @@ def _csv_rows(timeline: Timeline) -> Iterator[tuple[str, ...]]:
         )
 
 
-@register_format("csv", (".csv",))
-def render_csv(timeline: Timeline) -> str:
+def render_csv(timeline: Timeline, options: RenderOptions) -> str:
     """TimelineSetter CSV: RFC 4180, CRLF line ends, formula cells neutralised."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, dialect="excel", lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for row in _csv_rows(timeline):
+    for row in _csv_rows(timeline, options):
         writer.writerow([_cell(value) for value in row])
     return out.getvalue()
 
@@ -413,7 +391,7 @@ def _ics_description(entry: Entry, e: dict[str, Any]) -> str:
         cite = _clean(s["cite"])
         if s.get("published_label"):
             cite += f" ({_clean(s['published_label'])})"
-        link = _uri(s.get("link"))
+        link = safe_url(s.get("link"), encode=True)
         if link:
             cite += f"\n  {link}"
         quoted = _other_sentence(e, s)
@@ -428,7 +406,7 @@ def _ics_description(entry: Entry, e: dict[str, Any]) -> str:
     return "\n\n".join(blocks)
 
 
-def _ics_lines(timeline: Timeline) -> Iterable[str]:
+def _ics_lines(timeline: Timeline, options: RenderOptions) -> Iterable[str]:
     title = _clean(timeline.title)
     yield "BEGIN:VCALENDAR"
     yield f"PRODID:{PRODID}"
@@ -439,7 +417,7 @@ def _ics_lines(timeline: Timeline) -> Iterable[str]:
         yield f"NAME:{_ics_text(title)}"
         yield f"X-WR-CALNAME:{_ics_text(title)}"
     stamp = _stamp(timeline)
-    for entry, e in _dated(timeline):
+    for entry, e in _dated(timeline, context(timeline, options)):
         if not _on_one_day(entry.date):
             continue
         day = entry.date.start
@@ -461,7 +439,6 @@ def _ics_lines(timeline: Timeline) -> Iterable[str]:
     yield "END:VCALENDAR"
 
 
-@register_format("ics", (".ics",))
-def render_ics(timeline: Timeline) -> str:
+def render_ics(timeline: Timeline, options: RenderOptions) -> str:
     """iCalendar (RFC 5545): one all-day event per entry known to the day."""
-    return "".join(fold(line) + "\r\n" for line in _ics_lines(timeline))
+    return "".join(fold(line) + "\r\n" for line in _ics_lines(timeline, options))
