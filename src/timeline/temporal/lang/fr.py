@@ -1,5 +1,5 @@
-# ruff: noqa: E501  (one grammar rule a line reads best, as in spot.py)
-"""French: word tables and rules for the i18n engine (see i18n.py for the rule names).
+# ruff: noqa: E501  (one grammar rule a line reads best)
+"""French: word tables and rules (see readings.py for what each rule's groups mean).
 
 Extents follow the English grammar's habits: prepositions stay out ("en 1994" -> "1994",
 "depuis 25 ans" -> "25 ans"), and so does the article that plays the part of English "on"
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .grammar import Rule, Spec, table, tokens
+from ..grammar import Rule, Spec, numeric_rules, table, tokens
 
 MONTHS = {
     "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
@@ -143,6 +143,7 @@ def rules(a: dict[str, Any]) -> list[Rule]:
     digit = frozenset({"#"})
     year4 = frozenset({"#4"})  # a four-digit number
     return [
+        *numeric_rules(),
         ("date", rf"(?<![\w'.,/:])(?P<x>(?:{DW}\s*+,?\s*+)?(?:{WD}\s*+,?\s*+(?:le\s++)?)?{DAY}\s++{MON_D}(?:\s*+,?\s*+{YEAR}|\s++{REL})?){E}", (digit, M)),
         ("month_year", rf"{B}(?P<x>(?:{MOD}{OF})?{MON_Y}(?:\s*+,\s*+|\s++)(?:de\s++)?{YEAR})", (year4, M)),
         ("month_rel", rf"{B}(?P<x>(?:{MOD}{OF})?{MON}\s++{REL}){E}", (M,)),
@@ -226,6 +227,33 @@ GUARDS = {
 }
 
 
+# Tense cues (cues.py): "va signer", "se rendra", "doit", "prévu"; "a signé", "hier".
+# Lower-case words ending like a future tense that are not verbs.
+NOT_FUTURE = (
+    "front|affront|opéra|opera|caméra|camera|extra|ultra|contra|cobra|mantra|tiara|para"
+    "|terra|libra|zebra|sierra|aura(?=\\s+(?:de|du|des|d'))|hora|flora|sura|tora|mara|tra"
+)
+
+FUTURE = (
+    r"\b(?:va|vont|vais|vas|allons|allez|allait|allaient)\s+(?:(?:se|s'|y|en|le|la|les|lui|leur|"
+    r"ne|pas|bientôt|enfin|donc|aussi)\s*)*[a-zàâçéèêëîïôûùüÿœ]+(?:er|ir|re|oir)\b"
+    r"|\b(?:doit|doivent|devra|devront|devrait|devraient)\b"
+    r"|\b(?:prévue?s?|programmée?s?|attendue?s?|annoncée?s?\s+pour|censée?s?)\b"
+    r"|\b(?:aura|auront)\s+lieu\b|\bse\s+tiendra\b|\bprochaine?s?\b|\bdemain\b|\bà\s+venir\b"
+    r"|\bd'ici\b|\bdès\s+que\b"
+    rf"|(?-i:\b(?!(?:{NOT_FUTURE})\b)[a-zàâçéèêëîïôûùüÿœ]{{2,}}(?:ra|ront)\b)"
+)
+
+PAST = (
+    r"\b(?:a|ont|avait|avaient|eut|eurent|aurait|auraient)\s+(?:(?:été|déjà|aussi|également|"
+    r"bien|notamment|ainsi|enfin|pas|jamais|encore|finalement|alors|donc|lui-même|elle-même)"
+    r"\s+)*[a-zàâçéèêëîïôûùüÿœ]+(?:é|ée|és|ées|i|is|ie|it|u|us|ue|ert|erts|int|aint|ait)\b"
+    r"|\b(?:est|sont|s'est|se\s+sont|était|étaient|fut|furent)\s+(?!(?:prévue?s?|attendue?s?|"
+    r"censée?s?|programmée?s?|annoncée?s?)\b)[a-zàâçéèêëîïôûùüÿœ]+(?:é|ée|és|ées|i|ie|is|u|ue|us)\b"
+    r"|\b[a-zàâçéèêëîïôûùüÿœ]{3,}èrent\b|\bhier\b|\bdernière?s?\b|\bpassée?s?\b"
+)
+
+
 def spec() -> Spec:
     return Spec(
         language="fr",
@@ -256,4 +284,8 @@ def spec() -> Spec:
         number=number,
         rules=rules,
         guards=GUARDS,
+        fold_accents=True,
+        dateparser_months="abbr",
+        future=FUTURE,
+        past=PAST,
     )

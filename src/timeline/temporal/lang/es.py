@@ -1,7 +1,7 @@
-# ruff: noqa: E501  (one grammar rule a line reads best, as in spot.py)
-"""Spanish: word tables and rules for the i18n engine (see i18n.py for the rule names).
+# ruff: noqa: E501  (one grammar rule a line reads best)
+"""Spanish: word tables and rules (see readings.py for what each rule's groups mean).
 
-Extents as in French (lang_fr.py): prepositions out ("en 1994" -> "1994"), the article that
+Extents as in French (fr.py): prepositions out ("en 1994" -> "1994"), the article that
 stands for English "on" out ("el martes" -> "martes", "el 22 de enero" -> "22 de enero"),
 the article of a relative noun phrase in ("el año pasado", "la semana próxima", "al día
 siguiente").  Month names alone are matched in lower case, as Spanish writes them, so that
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .grammar import Rule, Spec, table, tokens
+from ..grammar import Rule, Spec, alt, numeric_rules, table, tokens
 
 MONTHS = {
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
@@ -127,6 +127,7 @@ def rules(a: dict[str, Any]) -> list[Rule]:
     digit = frozenset({"#"})
     year4 = frozenset({"#4"})  # a four-digit number
     return [
+        *numeric_rules(),
         ("date", rf"(?<![\w.,/:])(?P<x>(?:{DW}\s*+,?\s*+)?(?:{REL_B}\s++)?(?:{WD}\s*+,?\s*+(?:(?:el|del)\s++)?)?{DAY}\s++(?:de\s++)?{MON_YA}{OF_YEAR}{YEAR})", (digit, M)),
         ("date", rf"(?<![\w.,/:])(?P<x>(?:{DW}\s*+,?\s*+)?(?:{REL_B}\s++)?(?:{WD}\s*+,?\s*+(?:(?:el|del)\s++)?)?{DAY}\s++(?:de\s++)?{MON}(?:\s++{REL_A})?){E}", (digit, M)),
         ("month_year", rf"{B}(?P<x>(?:{MOD})?{MON_Y}{OF_YEAR}{YEAR})", (year4, M)),
@@ -207,6 +208,24 @@ GUARDS = {
 }
 
 
+# Tense cues (cues.py): "va a firmar", "viajará", "está previsto"; "firmó", "ayer".
+FUTURE = (
+    r"\b(?:va|van|voy|vas|vamos|iba|iban)\s+a\s+(?:[a-záéíóúñü]+\s+)?[a-záéíóúñü]+(?:ar|er|ir)"
+    r"(?:se|lo|la|le|los|las|les)?\b"
+    r"|\b[a-záéíóúñü]{2,}(?:rá|rán)\b"
+    r"|\b(?:prevé|prevén|previsto|prevista|previstos|previstas|programado|programada|"
+    r"programados|programadas|pendiente|pendientes)\b"
+    r"|\b(?:debe|deben|deberá|deberán|debería|deberían)\b|\bpróxim[oa]s?\b|\bproxim[oa]s?\b"
+    r"|\bque\s+viene\b|\bpasado\s+mañana\b|\ba\s+partir\s+de\b"
+)
+
+PAST = (
+    r"\b(?:ha|han|había|habían|hubo|hubiera|hubieran)\s+(?:[a-záéíóúñü]+\s+)?[a-záéíóúñü]+"
+    r"(?:ado|ada|ados|adas|ido|ida|idos|idas|to|cho|sto|ierto|uesto)\b"
+    r"|(?-i:\b[a-záéíóúñü]{2,}(?:ó|aron|ieron|yeron)\b)|\bayer\b|\bpasad[oa]s?\b|\banoche\b"
+)
+
+
 def spec() -> Spec:
     safe_day_words = dict(DAY_WORDS)
     del safe_day_words["mañana"]
@@ -237,12 +256,14 @@ def spec() -> Spec:
         number=number,
         rules=lambda a: rules({**a, "day_word_safe": _day_word_alternation(safe_day_words)}),
         guards=GUARDS,
+        fold_accents=True,
+        dateparser_months="abbr",
+        future=FUTURE,
+        past=PAST,
     )
 
 
 def _day_word_alternation(words: dict[str, object]) -> str:
-    from .grammar import alt
-
     # "mañana" is tomorrow unless an article, a demonstrative or a preposition makes it the
     # morning: "esta mañana", "la mañana", "por la mañana", "cada mañana", "de mañana"
     not_morning = "".join(
