@@ -28,6 +28,9 @@ Rule = tuple[str, str, tuple[frozenset[str], ...]]
 # features of a sentence besides its words, each tested only when cheap checks say it may hold
 Feature = tuple[str, str, str, str]
 
+DIGIT = frozenset({"#"})  # trigger set: the sentence holds a digit
+YEAR4 = frozenset({"#4"})  # trigger set: the sentence holds a four-digit number
+
 # The features of a normalised view, whose digits are ASCII.
 VIEW_FEATURES: tuple[Feature, ...] = (
     ("#", "", "", r"[0-9]"),
@@ -136,6 +139,37 @@ class Grammar:
 def fold_word(word: str) -> str:
     """``fold``, cached: the same few words are looked up over and over."""
     return fold(word)
+
+
+# The word tables a language module names by convention, and the table each one fills.
+_CONVENTIONAL = {
+    "MONTHS": "month", "MONTH_ABBR": "month_abbr", "WEEKDAYS": "weekday",
+    "DAY_WORDS": "day_word", "PARTS": "part", "RELS": "rel", "MODS": "mod", "DMODS": "dmod",
+    "UNITS": "unit", "APPROX": "approx", "SEASONS": "season", "ORDINALS": "ordinal",
+    "DECADE_WORDS": "decade_word", "SET_ADVERBS": "set_adverb", "YEAR_RELS": "yrel",
+}  # fmt: skip
+
+
+def word_tables(words: dict[str, Any]) -> dict[str, dict[str, object]]:
+    """The tables of a language module's conventionally named words (``globals()``): a
+    copy of each (the engine adds dateparser's names to some), and "number", its spelled
+    numbers with its vague ones ("plusieurs") as None."""
+    tables = {name: dict(words[k]) for k, name in _CONVENTIONAL.items() if k in words}
+    if "NUMBERS" in words:
+        tables["number"] = {**words["NUMBERS"], **dict.fromkeys(words.get("VAGUE", ()), None)}
+    return tables
+
+
+def numbered(names: str, first: int = 0) -> dict[str, int]:
+    """Names in their order, numbered: weekdays from 0 (Monday), months from 1."""
+    return {name: i for i, name in enumerate(names.split(), first)}
+
+
+def number_reader(numbers: dict[str, int]) -> Callable[[str], int | None]:
+    """A ``Spec.number`` for a language whose numbers are words in a table: the number a
+    folded word says, None for an unknown or vague one."""
+    folded = {fold(k): v for k, v in numbers.items()}
+    return folded.get
 
 
 def plain_key(word: str) -> str:

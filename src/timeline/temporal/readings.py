@@ -67,20 +67,22 @@ def _mod(g: Grammar, groups: dict[str, str]) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _first(g: Grammar, name: str, groups: dict[str, str]) -> str | None:
+    """The value in table ``name`` of group ``name`` or, failing that, ``name`` + "2" (a
+    rule may say the word before or after: "el pasado martes", "el martes pasado")."""
+    for key in (name, name + "2"):
+        value = g.look(name, groups.get(key))
+        if isinstance(value, str):
+            return value
+    return None
+
+
 def _rel(g: Grammar, groups: dict[str, str]) -> str | None:
-    for key in ("rel", "rel2"):
-        value = g.look("rel", groups.get(key))
-        if isinstance(value, str):
-            return value
-    return None
+    return _first(g, "rel", groups)
 
 
-def _part(g: Grammar, s: dict[str, str]) -> str | None:
-    for key in ("part", "part2"):
-        value = g.look("part", s.get(key))
-        if isinstance(value, str):
-            return value
-    return None
+def _part(g: Grammar, groups: dict[str, str]) -> str | None:
+    return _first(g, "part", groups)
 
 
 def _int(g: Grammar, name: str, word: str | None) -> int:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..grammar import Rule, Spec, numeric_rules, table, tokens
+from ..grammar import DIGIT, YEAR4, Rule, Spec, number_reader, numeric_rules, tokens, word_tables
 
 MONTHS = {
     "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "إبريل": 4, "مايو": 5, "يونيو": 6,
@@ -141,11 +141,9 @@ def _numbers() -> dict[str, int]:
 
 
 NUMBERS = _numbers()
-_NUMBER_TABLE = table(NUMBERS)
 
 
-def number(text: str) -> int | None:
-    return _NUMBER_TABLE.get(text)
+number = number_reader(NUMBERS)
 
 
 def rules(a: dict[str, Any]) -> list[Rule]:
@@ -166,8 +164,7 @@ def rules(a: dict[str, Any]) -> list[Rule]:
     DMOD = rf"(?P<dmod>{a['dmod']})"
     PART = r"(?P<part>صباح|فجر|ظهر|عصر|مساء|ليل|ليلة)"
     M, W, D, U = a["#month"], a["#weekday"], a["#day_word"], a["#unit"] | a["#unit_def"]
-    digit = frozenset({"#"})
-    year4 = frozenset({"#4"})  # a four-digit number
+    digit, year4 = DIGIT, YEAR4
     return [
         *numeric_rules(),
         ("date", rf"{P}(?P<x>(?:(?:يوم\s++)?{DW}\s*+[,،]?\s*+)?(?:(?:يوم\s++)?{WD}\s*+[,،]?\s*+(?:الموافق\s++)?)?{DAY}\s*+(?:من\s++)?(?:شهر\s++)?{MON}(?:{OFY}{YEAR}|(?:\s++{REL})?{E}))", (digit, M)),
@@ -267,30 +264,16 @@ def spec() -> Spec:
     return Spec(
         language="ar",
         tables={
-            "month": dict(MONTHS),
-            "month_abbr": {},
+            **word_tables(globals()),
             "month_safe": {k: v for k, v in MONTHS.items() if k not in RISKY_MONTHS},
-            "weekday": dict(WEEKDAYS),
             "weekday_bare": dict(WEEKDAYS_BARE),
-            "day_word": dict(DAY_WORDS),
-            "part": dict(PARTS),
-            "rel": dict(RELS),
             "rel_after": {k: v for k, v in RELS.items() if k not in ("هذا", "هذه")},
-            "mod": dict(MODS),
-            "dmod": dict(DMODS),
-            "unit": dict(UNITS),
             "unit_def": dict(UNITS_DEF),
             "set_unit": dict(SET_UNITS),
-            "season": dict(SEASONS),
-            "ordinal": dict(ORDINALS),
-            "decade_word": dict(DECADE_WORDS),
             "century_word": dict(CENTURY_WORDS),
             "century_ref": dict(CENTURY_REF),
-            "set_adverb": dict(SET_ADVERBS),
-            "number": {**NUMBERS, **dict.fromkeys(VAGUE, None)},
             "half": {"النصف": True, "الربع": False},
             "dem": {"هذا": "this", "هذه": "this"},
-            "yrel": dict(YEAR_RELS),
             "ampm": {"صباحا": "am", "فجرا": "am", "ظهرا": "pm", "مساء": "pm", "ليلا": "pm"},
         },
         number=number,

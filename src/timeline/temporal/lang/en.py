@@ -17,18 +17,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..grammar import Feature, Rule, Spec
+from ..grammar import Feature, Rule, Spec, numbered, word_tables
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6,
-}  # fmt: skip
+MONTHS = numbered(
+    "january february march april may june july august september october november december", 1
+)
+MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+              "sept": 9, "oct": 10, "nov": 11, "dec": 12}  # fmt: skip
+WEEKDAYS = numbered("monday tuesday wednesday thursday friday saturday sunday")
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
@@ -88,7 +84,7 @@ _NOT_ID = (
 # of the features "#" (a digit), "#4" (a four-digit number), "#:" (a clock time), "#ampm"
 # and "#'0s" (a decade such as '90s).  A tuple of sets asks for one of each.  Most
 # sentences hold no trigger at all, and this skips nearly all the regex work.
-_MONTH_WORDS = frozenset(MONTHS)
+_MONTH_WORDS = frozenset(MONTHS) | frozenset(MONTH_ABBR)
 _WEEKDAY_WORDS = frozenset(WEEKDAYS)
 _UNIT_WORDS = frozenset(
     "year years month months week weeks day days decade decades century centuries hour hours"
@@ -294,7 +290,6 @@ READINGS = {
     **dict.fromkeys(("clock", "clock_day", "clock_dot", "clock_ap", "clock_mil"), "clock"),
 }  # fmt: skip
 
-MONTH_ABBR = {k: v for k, v in MONTHS.items() if len(k) <= 4 and k not in ("may", "june", "july")}
 RELS = {
     "last": "last", "past": "last", "next": "next", "this": "this", "coming": "coming",
     "earlier this": "this", "later this": "this", "the previous": "prev",
@@ -315,6 +310,7 @@ DMODS = {
 }  # fmt: skip
 AM_PM = {"am": "am", "am.": "am", "a.m": "am", "a.m.": "am",
          "pm": "pm", "pm.": "pm", "p.m": "pm", "p.m.": "pm"}  # fmt: skip
+YEAR_RELS = {"last": -1, "this": 0, "next": 1}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 UNITS = {
@@ -428,21 +424,9 @@ def spec() -> Spec:
     return Spec(
         language="en",
         tables={
-            "month": {k: v for k, v in MONTHS.items() if k not in MONTH_ABBR},
-            "month_abbr": dict(MONTH_ABBR),
-            "weekday": dict(WEEKDAYS),
-            "day_word": dict(DAY_WORDS),
-            "part": dict(PARTS),
+            **word_tables(globals()),
             "set_unit": {"morning": "morning", "evening": "evening", "night": "night"},
-            "rel": dict(RELS),
-            "mod": dict(MODS),
-            "dmod": dict(DMODS),
-            "unit": dict(UNITS),
-            "season": dict(SEASONS),
-            "ordinal": dict(ORDINALS),
             "half": {"half": True, "quarter": False},
-            "set_adverb": dict(SET_ADVERBS),
-            "yrel": {"last": -1, "this": 0, "next": 1},
             "direction": dict(DIRECTIONS),
             "quarter_rel": dict(QUARTER_RELS),
             "year_bound": dict(YEAR_BOUNDS),

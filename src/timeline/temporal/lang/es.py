@@ -14,7 +14,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..grammar import Rule, Spec, alt, numeric_rules, table, tokens
+from ..grammar import (
+    DIGIT,
+    YEAR4,
+    Rule,
+    Spec,
+    alt,
+    number_reader,
+    numbered,
+    numeric_rules,
+    tokens,
+    word_tables,
+)
 
 MONTHS = {
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
@@ -25,10 +36,7 @@ MONTH_ABBR = {
     "ene": 1, "feb": 2, "mar": 3, "abr": 4, "jun": 6, "jul": 7, "ago": 8, "sept": 9,
     "sep": 9, "set": 9, "oct": 10, "nov": 11, "dic": 12,
 }  # fmt: skip
-WEEKDAYS = {
-    "lunes": 0, "martes": 1, "miércoles": 2, "jueves": 3, "viernes": 4, "sábado": 5,
-    "domingo": 6,
-}  # fmt: skip
+WEEKDAYS = numbered("lunes martes miércoles jueves viernes sábado domingo")
 DAY_WORDS = {
     "anteayer": -2, "antier": -2, "antes de ayer": -2, "antes de anoche": (-2, "NI"),
     "ayer": -1, "anoche": (-1, "NI"), "hoy": 0, "mañana": 1, "pasado mañana": 2,
@@ -96,11 +104,9 @@ def _numbers() -> dict[str, int]:
 
 
 NUMBERS = _numbers()
-_NUMBER_TABLE = table(NUMBERS)
 
 
-def number(text: str) -> int | None:
-    return _NUMBER_TABLE.get(text)
+number = number_reader(NUMBERS)
 
 
 def rules(a: dict[str, Any]) -> list[Rule]:
@@ -124,8 +130,7 @@ def rules(a: dict[str, Any]) -> list[Rule]:
     UNIT_REL = r"(?P<unit>año|mes|semana|fin\s++de\s++semana|siglo|década|decada)"
     HOLY = r"(?!\s++(?:Santo|Santa|Negro|de\s++Pascua|de\s++Ramos|de\s++Ceniza|de\s++Carnaval|de\s++Gloria)\b)"
     M, W, D, U = a["#month"], a["#weekday"], a["#day_word"], a["#unit"]
-    digit = frozenset({"#"})
-    year4 = frozenset({"#4"})  # a four-digit number
+    digit, year4 = DIGIT, YEAR4
     return [
         *numeric_rules(),
         ("date", rf"(?<![\w.,/:])(?P<x>(?:{DW}\s*+,?\s*+)?(?:{REL_B}\s++)?(?:{WD}\s*+,?\s*+(?:(?:el|del)\s++)?)?{DAY}\s++(?:de\s++)?{MON_YA}{OF_YEAR}{YEAR})", (digit, M)),
@@ -232,25 +237,11 @@ def spec() -> Spec:
     return Spec(
         language="es",
         tables={
-            "month": dict(MONTHS),
-            "month_abbr": dict(MONTH_ABBR),
-            "weekday": dict(WEEKDAYS),
-            "day_word": dict(DAY_WORDS),
-            "part": dict(PARTS),
-            "rel": dict(RELS),
-            "mod": dict(MODS),
-            "dmod": dict(DMODS),
-            "unit": dict(UNITS),
-            "season": dict(SEASONS),
-            "ordinal": dict(ORDINALS),
-            "decade_word": dict(DECADE_WORDS),
-            "set_adverb": dict(SET_ADVERBS),
-            "number": {**NUMBERS, **dict.fromkeys(VAGUE, None)},
+            **word_tables(globals()),
             "half": {"semestre": True, "trimestre": False},
             "direction": {"después": 1, "más tarde": 1, "antes": -1},
             "dem": dict(DEMONSTRATIVES),
             "anaphor": dict(ANAPHORS),
-            "yrel": dict(YEAR_RELS),
             "ampm": {"mañana": "am", "madrugada": "am", "tarde": "pm", "noche": "pm"},
         },
         number=number,

@@ -16,20 +16,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..grammar import Rule, Spec, numeric_rules, table, tokens
+from ..grammar import (
+    DIGIT,
+    YEAR4,
+    Rule,
+    Spec,
+    number_reader,
+    numbered,
+    numeric_rules,
+    tokens,
+    word_tables,
+)
 
-MONTHS = {
-    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-    "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
-}  # fmt: skip
+MONTHS = numbered(
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre", 1
+)
 MONTH_ABBR = {
     "janv": 1, "jan": 1, "févr": 2, "fév": 2, "avr": 4, "juil": 7, "sept": 9, "sep": 9,
     "oct": 10, "nov": 11, "déc": 12,
 }  # fmt: skip
-WEEKDAYS = {
-    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
-    "dimanche": 6,
-}  # fmt: skip
+WEEKDAYS = numbered("lundi mardi mercredi jeudi vendredi samedi dimanche")
 DAY_WORDS = {"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "demain": 1, "après-demain": 2}
 PARTS = {"matin": "MO", "matinée": "MO", "midi": "MI", "après-midi": "AF", "soir": "EV",
          "soirée": "EV", "nuit": "NI", "dans la nuit": "NI"}  # fmt: skip
@@ -108,11 +114,8 @@ def _numbers() -> dict[str, int]:
 NUMBERS = _numbers()
 
 
-def number(text: str) -> int | None:
-    return _NUMBER_TABLE.get(text)
+number = number_reader(NUMBERS)
 
-
-_NUMBER_TABLE = table(NUMBERS)
 
 _LETTER = r"[^\W\d_]"
 
@@ -140,8 +143,7 @@ def rules(a: dict[str, Any]) -> list[Rule]:
         r"(?P<unit>semaine|mois|année|annee|an|week-end|weekend|siècle|siecle|décennie|decennie)"
     )
     M, W, D, U = a["#month"], a["#weekday"], a["#day_word"], a["#unit"]
-    digit = frozenset({"#"})
-    year4 = frozenset({"#4"})  # a four-digit number
+    digit, year4 = DIGIT, YEAR4
     return [
         *numeric_rules(),
         ("date", rf"(?<![\w'.,/:])(?P<x>(?:{DW}\s*+,?\s*+)?(?:{WD}\s*+,?\s*+(?:le\s++)?)?{DAY}\s++{MON_D}(?:\s*+,?\s*+{YEAR}|\s++{REL})?){E}", (digit, M)),
@@ -258,28 +260,13 @@ def spec() -> Spec:
     return Spec(
         language="fr",
         tables={
-            "month": dict(MONTHS),
-            "month_abbr": dict(MONTH_ABBR),
-            "weekday": dict(WEEKDAYS),
-            "day_word": dict(DAY_WORDS),
-            "part": dict(PARTS),
-            "rel": dict(RELS),
-            "mod": dict(MODS),
-            "dmod": dict(DMODS),
-            "unit": dict(UNITS),
-            "approx": dict(APPROX),
-            "season": dict(SEASONS),
-            "ordinal": dict(ORDINALS),
-            "decade_word": dict(DECADE_WORDS),
-            "set_adverb": dict(SET_ADVERBS),
-            "number": {**NUMBERS, **dict.fromkeys(VAGUE, None)},
+            **word_tables(globals()),
             "rel_after": {k: v for k, v in RELS.items() if k not in ("ce", "cet", "cette")},
             "lowercase_only": {"mars": 3},
             "half": {"semestre": True, "trimestre": False},
             "direction": {"plus tard": 1, "auparavant": -1, "plus tôt": -1},
             "dem": {"ce": "this", "cet": "this", "cette": "this"},
             "anaphor": {"veille": -1, "avant-veille": -2, "lendemain": 1, "surlendemain": 2},
-            "yrel": dict(YEAR_RELS),
         },
         number=number,
         rules=rules,
