@@ -32,8 +32,6 @@ _LOOK_BACK = 90  # characters before an anchor that hold its few words before
 # A word starts after anything but a letter or digit: "1918-1920" and "17-23 October" hold
 # expressions that start right after the hyphen.
 _WORD_START = re.compile(r"(?<![\w'’-])[\w'’]|(?<=[-–/])\d")
-# Neither a count back from a quarter nor the year-ago quarter is the one under discussion.
-_NOT_THE_QUARTER = frozenset({"ago", "year_ago_adj"})
 
 
 @cache
@@ -49,7 +47,7 @@ def _present(g: Grammar, text: str) -> set[str]:
     proclitics also without them: والثلاثاء, بالأمس, للعام) and the grammar's features."""
     lower = text.lower()
     words = set(g.words.findall(lower))
-    if g.fold_words:
+    if g.views:  # a view is matched case- and accent-blind: so are its words
         words = {fold_word(w) for w in words}
     if g.clitics:
         for w in list(words):
@@ -185,7 +183,7 @@ def tag(
                 g.quarter_back is not None
                 and tv.granularity == "quarter"
                 and not g.quarter_back.search(mention.text)
-                and sp.rule not in _NOT_THE_QUARTER
+                and sp.rule not in g.not_the_quarter
                 and (quarter is None or tv.start > quarter.start)
             ):  # the quarter under discussion: the latest told, not the one compared with
                 quarter = tv

@@ -69,6 +69,7 @@ class Spec:
     # words that make a quarter a comparison, not the quarter under discussion; None: the
     # language's news is read without a quarter frame
     quarter_back: str | None = None
+    not_the_quarter: frozenset[str] = frozenset()  # rules whose quarter is a comparison too
     spoken_year: Callable[[str], int | None] | None = None  # "nineteen ninety-six" -> 1996
 
 
@@ -98,13 +99,13 @@ class Grammar:
     veto: re.Pattern[str] | None
     cues_after: bool
     views: bool
-    fold_words: bool
     words: re.Pattern[str]
     features: tuple[tuple[str, str, str, re.Pattern[str]], ...]
     anchors: dict[str, tuple[re.Pattern[str], int]]
     families: dict[str, str]
     day_rules: frozenset[str]
     quarter_back: re.Pattern[str] | None
+    not_the_quarter: frozenset[str]
     spoken_year: Callable[[str], int | None] | None
     # trigger token -> the rules whose first trigger set holds it
     by_token: dict[str, tuple[int, ...]] = field(default_factory=dict)
@@ -113,7 +114,7 @@ class Grammar:
         """The value of ``word`` in table ``name`` (None when either is unknown)."""
         if word is None:
             return None
-        key = fold_word(word) if self.fold_words else plain_key(word)
+        key = fold_word(word) if self.views else plain_key(word)
         return self.tables.get(name, {}).get(key)
 
     def guard(self, name: str, text: str) -> bool:
@@ -370,13 +371,13 @@ def compile_spec(spec: Spec) -> Grammar:
         veto=re.compile(spec.veto, re.IGNORECASE) if spec.veto else None,
         cues_after=spec.cues_after,
         views=spec.views,
-        fold_words=spec.views,
         words=re.compile(spec.words),
         features=tuple((t, need, hint, re.compile(p)) for t, need, hint, p in spec.features),
         anchors={k: (re.compile(p), n) for k, (p, n) in spec.anchors.items()},
         families=dict(spec.families),
         day_rules=spec.day_rules,
         quarter_back=re.compile(spec.quarter_back, re.IGNORECASE) if spec.quarter_back else None,
+        not_the_quarter=spec.not_the_quarter,
         spoken_year=spec.spoken_year,
         by_token={t: tuple(ks) for t, ks in by_token.items()},
     )

@@ -447,5 +447,7 @@ def spec() -> Spec:
         families=FAMILIES,
         day_rules=frozenset({"clock_day"}),  # a time on a day told: "the next day" counts from it
         quarter_back=BACKWARD,
+        # a count back ("a year ago") and "year-earlier" compare with the quarter discussed
+        not_the_quarter=frozenset({"ago", "year_ago_adj"}),
         spoken_year=spoken_year,
     )
