@@ -60,7 +60,8 @@ def _present(g: Grammar, text: str) -> set[str]:
     for token, need, hint, pattern in g.features:
         if (not need or need in words) and hint in lower and pattern.search(lower):
             words.add(token)
-    return words
+    # only words some rule is triggered by matter, and most words of a sentence are not
+    return set(g.triggers.intersection(words))
 
 
 def _starts(g: Grammar, text: str, family: str) -> list[int]:
@@ -96,8 +97,12 @@ def spot(g: Grammar, text: str) -> list[Spot]:
             matches = list(pattern.finditer(text))
         for m in matches:
             groups = m.groupdict()
-            key = next((k for k in ("x", "x2") if groups.get(k) is not None), None)
-            start, end = m.span(key) if key else m.span()
+            if groups.get("x") is not None:
+                start, end = m.span("x")
+            elif groups.get("x2") is not None:
+                start, end = m.span("x2")
+            else:
+                start, end = m.span()
             if end <= start:
                 continue
             found = {k: v for k, v in groups.items() if v is not None}
@@ -154,13 +159,14 @@ def tag(
     mentions: list[Mention] = []
     anchor = frame = quarter = None
     for sent in sentences:
-        v = g.view(sent.text)
-        for sp in spot(g, v.text):
-            ctx = Context(v.text, published, g, sp, anchor, frame, quarter, day_first)
+        v = g.view(sent.text) if g.views else None  # else offsets are the sentence's own
+        matched = v.text if v is not None else sent.text
+        for sp in spot(g, matched):
+            ctx = Context(matched, published, g, sp, anchor, frame, quarter, day_first)
             result = normalise(sp, ctx)
             if result is None:
                 continue
-            s, e = v.span(sp.start, sp.end)
+            s, e = v.span(sp.start, sp.end) if v is not None else (sp.start, sp.end)
             start, end = sent.start + s, sent.start + e
             mention = Mention(
                 text=text[start:end],

@@ -109,6 +109,7 @@ class Grammar:
     spoken_year: Callable[[str], int | None] | None
     # trigger token -> the rules whose first trigger set holds it
     by_token: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    triggers: frozenset[str] = frozenset()  # every token any rule's trigger sets hold
 
     def look(self, name: str, word: str | None) -> object:
         """The value of ``word`` in table ``name`` (None when either is unknown)."""
@@ -380,4 +381,5 @@ def compile_spec(spec: Spec) -> Grammar:
         not_the_quarter=spec.not_the_quarter,
         spoken_year=spec.spoken_year,
         by_token={t: tuple(ks) for t, ks in by_token.items()},
+        triggers=frozenset().union(*(need for _, _, needs in compiled for need in needs)),
     )
