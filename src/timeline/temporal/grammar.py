@@ -115,8 +115,10 @@ class Grammar:
         """The value of ``word`` in table ``name`` (None when either is unknown)."""
         if word is None:
             return None
-        key = fold_word(word) if self.views else plain_key(word)
-        return self.tables.get(name, {}).get(key)
+        words = self.tables.get(name)
+        if words is None:
+            return None
+        return words.get(fold_word(word) if self.views else plain_key(word))
 
     def guard(self, name: str, text: str) -> bool:
         """Whether guard ``name`` holds on ``text`` (False when the language has none)."""
