@@ -71,6 +71,9 @@ class Spec:
     quarter_back: str | None = None
     not_the_quarter: frozenset[str] = frozenset()  # rules whose quarter is a comparison too
     spoken_year: Callable[[str], int | None] | None = None  # "nineteen ninety-six" -> 1996
+    # characters either side that the count and generic-"today" guards read, when the
+    # language's guards were written for a wider context than the readings' defaults
+    guard_window: int | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,7 @@ class Grammar:
     quarter_back: re.Pattern[str] | None
     not_the_quarter: frozenset[str]
     spoken_year: Callable[[str], int | None] | None
+    guard_window: int | None
     # trigger token -> the rules whose first trigger set holds it
     by_token: dict[str, tuple[int, ...]] = field(default_factory=dict)
     triggers: frozenset[str] = frozenset()  # every token any rule's trigger sets hold
@@ -382,6 +386,7 @@ def compile_spec(spec: Spec) -> Grammar:
         quarter_back=re.compile(spec.quarter_back, re.IGNORECASE) if spec.quarter_back else None,
         not_the_quarter=spec.not_the_quarter,
         spoken_year=spec.spoken_year,
+        guard_window=spec.guard_window,
         by_token={t: tuple(ks) for t, ks in by_token.items()},
         triggers=frozenset().union(*(need for _, _, needs in compiled for need in needs)),
     )

@@ -121,13 +121,14 @@ def _looks_like_count(sp: Spot, ctx: Context) -> bool:
     ("de 2000") and bare numbers a plural after (unless a determiner before makes it a year:
     "the 1998 elections") or an identifier's word before."""
     g = ctx.g
-    after = ctx.after(40)
+    after = ctx.after(g.guard_window or 40)
+    before = ctx.before(g.guard_window or 30)
     if g.guard("count_after", after) or g.guard("hijri_after", after):
         return True
     if sp.rule in ("year_weak", "year_bare", "year_words"):
-        if g.guard("plural_after", after) and not g.guard("determiner_before", ctx.before(30)):
+        if g.guard("plural_after", after) and not g.guard("determiner_before", before):
             return True
-        return g.guard("id_before", ctx.before(30))
+        return g.guard("id_before", before)
     return False
 
 
@@ -481,8 +482,9 @@ def _day_word(sp: Spot, ctx: Context) -> Normalised | None:
     if offset == 0 and not part:
         if g.guard("today_not_before", ctx.before()) or g.guard("today_not_after", ctx.after()):
             return None
-        if g.guard("generic_today_before", ctx.before()) and g.allows(
-            "generic_today_after", ctx.after()
+        window = g.guard_window or 60
+        if g.guard("generic_today_before", ctx.before(window)) and g.allows(
+            "generic_today_after", ctx.after(window)
         ):
             return ref("PRESENT_REF")  # "which today requires", "le Maroc d'aujourd'hui"
     if ctx.dct is None:

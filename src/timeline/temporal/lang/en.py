@@ -450,4 +450,5 @@ def spec() -> Spec:
         # a count back ("a year ago") and "year-earlier" compare with the quarter discussed
         not_the_quarter=frozenset({"ago", "year_ago_adj"}),
         spoken_year=spoken_year,
+        guard_window=80,  # counts and generic "today" are told from the words around
     )
