@@ -11,9 +11,8 @@ from hypothesis import strategies as st
 
 from timeline.model import DATE, DURATION, SET, TIME
 from timeline.segment import sentences
-from timeline.temporal import tag
+from timeline.temporal import points_ahead, tag
 from timeline.temporal.languages import grammar_language
-from timeline.temporal.normalise import points_ahead
 
 WED = date(2019, 1, 23)  # a Wednesday
 ABS, DCT, TEXT, NONE, UNRESOLVED = (
@@ -200,11 +199,12 @@ def test_language_codes(code, grammar):
 
 
 @pytest.mark.parametrize("language", ["fr", "es", "ar"])
-def test_every_rule_has_a_handler_and_a_trigger(language):
-    from timeline.temporal import i18n
+def test_every_rule_has_a_reading_and_a_trigger(language):
+    from timeline.temporal.core import grammar
+    from timeline.temporal.readings import READINGS
 
-    g = i18n.grammar(language)
-    assert {name for name, _, _ in g.rules} <= set(i18n.HANDLERS)
+    g = grammar(language)
+    assert {g.reading(name) for name, _, _ in g.rules} <= set(READINGS)
     assert all(needs and all(needs) for _, _, needs in g.rules)
 
 

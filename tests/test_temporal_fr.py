@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 
 from timeline.model import DATE, DURATION, SET, TIME
 from timeline.segment import sentences
-from timeline.temporal import tag
-from timeline.temporal.normalise import points_ahead
+from timeline.temporal import points_ahead, tag
 
 WED = date(2019, 1, 23)  # a Wednesday: "mardi dernier" is the day before
 ABS, DCT, TEXT, NONE, UNRESOLVED = (

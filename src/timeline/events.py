@@ -218,7 +218,7 @@ def extract(
     An event is *planned* when it lies ahead of the article's publication date
     (``published``) or a future construction governs its date ("will visit on Tuesday")."""
     from .summarize import is_comment
-    from .temporal.normalise import points_ahead
+    from .temporal import points_ahead
 
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:

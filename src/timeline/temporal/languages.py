@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-# The grammars besides English.  An article in any other language is read with the
-# English grammar, as before these existed (its numeric and ISO dates still come through).
-OTHER = ("fr", "es", "ar")
-
+# The names of the languages with a grammar (lang/<code>.py) besides English.  An article in
+# any other language is read with the English grammar (its numeric and ISO dates still come
+# through), so a new language's module goes with its names here.
 _NAMES = {
     "fr": "fr", "fre": "fr", "fra": "fr", "french": "fr", "français": "fr", "francais": "fr",
     "es": "es", "spa": "es", "spanish": "es", "español": "es", "espanol": "es",

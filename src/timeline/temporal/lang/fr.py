@@ -1,5 +1,5 @@
-# ruff: noqa: E501  (one grammar rule a line reads best, as in spot.py)
-"""French: word tables and rules for the i18n engine (see i18n.py for the rule names).
+# ruff: noqa: E501  (one grammar rule a line reads best)
+"""French: word tables and rules (see readings.py for what each rule's groups mean).
 
 Extents follow the English grammar's habits: prepositions stay out ("en 1994" -> "1994",
 "depuis 25 ans" -> "25 ans"), and so does the article that plays the part of English "on"
@@ -16,20 +16,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from .grammar import Rule, Spec, table, tokens
+from ..grammar import (
+    DIGIT,
+    YEAR4,
+    Rule,
+    Spec,
+    number_reader,
+    numbered,
+    numeric_rules,
+    tokens,
+    word_tables,
+)
 
-MONTHS = {
-    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-    "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
-}  # fmt: skip
+MONTHS = numbered(
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre", 1
+)
 MONTH_ABBR = {
     "janv": 1, "jan": 1, "févr": 2, "fév": 2, "avr": 4, "juil": 7, "sept": 9, "sep": 9,
     "oct": 10, "nov": 11, "déc": 12,
 }  # fmt: skip
-WEEKDAYS = {
-    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
-    "dimanche": 6,
-}  # fmt: skip
+WEEKDAYS = numbered("lundi mardi mercredi jeudi vendredi samedi dimanche")
 DAY_WORDS = {"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "demain": 1, "après-demain": 2}
 PARTS = {"matin": "MO", "matinée": "MO", "midi": "MI", "après-midi": "AF", "soir": "EV",
          "soirée": "EV", "nuit": "NI", "dans la nuit": "NI"}  # fmt: skip
@@ -108,11 +114,8 @@ def _numbers() -> dict[str, int]:
 NUMBERS = _numbers()
 
 
-def number(text: str) -> int | None:
-    return _NUMBER_TABLE.get(text)
+number = number_reader(NUMBERS)
 
-
-_NUMBER_TABLE = table(NUMBERS)
 
 _LETTER = r"[^\W\d_]"
 
@@ -140,9 +143,9 @@ def rules(a: dict[str, Any]) -> list[Rule]:
         r"(?P<unit>semaine|mois|année|annee|an|week-end|weekend|siècle|siecle|décennie|decennie)"
     )
     M, W, D, U = a["#month"], a["#weekday"], a["#day_word"], a["#unit"]
-    digit = frozenset({"#"})
-    year4 = frozenset({"#4"})  # a four-digit number
+    digit, year4 = DIGIT, YEAR4
     return [
+        *numeric_rules(),
         ("date", rf"(?<![\w'.,/:])(?P<x>(?:{DW}\s*+,?\s*+)?(?:{WD}\s*+,?\s*+(?:le\s++)?)?{DAY}\s++{MON_D}(?:\s*+,?\s*+{YEAR}|\s++{REL})?){E}", (digit, M)),
         ("month_year", rf"{B}(?P<x>(?:{MOD}{OF})?{MON_Y}(?:\s*+,\s*+|\s++)(?:de\s++)?{YEAR})", (year4, M)),
         ("month_rel", rf"{B}(?P<x>(?:{MOD}{OF})?{MON}\s++{REL}){E}", (M,)),
@@ -226,34 +229,50 @@ GUARDS = {
 }
 
 
+# Tense cues (cues.py): "va signer", "se rendra", "doit", "prévu"; "a signé", "hier".
+# Lower-case words ending like a future tense that are not verbs.
+NOT_FUTURE = (
+    "front|affront|opéra|opera|caméra|camera|extra|ultra|contra|cobra|mantra|tiara|para"
+    "|terra|libra|zebra|sierra|aura(?=\\s+(?:de|du|des|d'))|hora|flora|sura|tora|mara|tra"
+)
+
+FUTURE = (
+    r"\b(?:va|vont|vais|vas|allons|allez|allait|allaient)\s+(?:(?:se|s'|y|en|le|la|les|lui|leur|"
+    r"ne|pas|bientôt|enfin|donc|aussi)\s*)*[a-zàâçéèêëîïôûùüÿœ]+(?:er|ir|re|oir)\b"
+    r"|\b(?:doit|doivent|devra|devront|devrait|devraient)\b"
+    r"|\b(?:prévue?s?|programmée?s?|attendue?s?|annoncée?s?\s+pour|censée?s?)\b"
+    r"|\b(?:aura|auront)\s+lieu\b|\bse\s+tiendra\b|\bprochaine?s?\b|\bdemain\b|\bà\s+venir\b"
+    r"|\bd'ici\b|\bdès\s+que\b"
+    rf"|(?-i:\b(?!(?:{NOT_FUTURE})\b)[a-zàâçéèêëîïôûùüÿœ]{{2,}}(?:ra|ront)\b)"
+)
+
+PAST = (
+    r"\b(?:a|ont|avait|avaient|eut|eurent|aurait|auraient)\s+(?:(?:été|déjà|aussi|également|"
+    r"bien|notamment|ainsi|enfin|pas|jamais|encore|finalement|alors|donc|lui-même|elle-même)"
+    r"\s+)*[a-zàâçéèêëîïôûùüÿœ]+(?:é|ée|és|ées|i|is|ie|it|u|us|ue|ert|erts|int|aint|ait)\b"
+    r"|\b(?:est|sont|s'est|se\s+sont|était|étaient|fut|furent)\s+(?!(?:prévue?s?|attendue?s?|"
+    r"censée?s?|programmée?s?|annoncée?s?)\b)[a-zàâçéèêëîïôûùüÿœ]+(?:é|ée|és|ées|i|ie|is|u|ue|us)\b"
+    r"|\b[a-zàâçéèêëîïôûùüÿœ]{3,}èrent\b|\bhier\b|\bdernière?s?\b|\bpassée?s?\b"
+)
+
+
 def spec() -> Spec:
     return Spec(
         language="fr",
         tables={
-            "month": dict(MONTHS),
-            "month_abbr": dict(MONTH_ABBR),
-            "weekday": dict(WEEKDAYS),
-            "day_word": dict(DAY_WORDS),
-            "part": dict(PARTS),
-            "rel": dict(RELS),
-            "mod": dict(MODS),
-            "dmod": dict(DMODS),
-            "unit": dict(UNITS),
-            "approx": dict(APPROX),
-            "season": dict(SEASONS),
-            "ordinal": dict(ORDINALS),
-            "decade_word": dict(DECADE_WORDS),
-            "set_adverb": dict(SET_ADVERBS),
-            "number": {**NUMBERS, **dict.fromkeys(VAGUE, None)},
+            **word_tables(globals()),
             "rel_after": {k: v for k, v in RELS.items() if k not in ("ce", "cet", "cette")},
             "lowercase_only": {"mars": 3},
             "half": {"semestre": True, "trimestre": False},
             "direction": {"plus tard": 1, "auparavant": -1, "plus tôt": -1},
             "dem": {"ce": "this", "cet": "this", "cette": "this"},
             "anaphor": {"veille": -1, "avant-veille": -2, "lendemain": 1, "surlendemain": 2},
-            "yrel": dict(YEAR_RELS),
         },
         number=number,
         rules=rules,
         guards=GUARDS,
+        fold_accents=True,
+        dateparser_months="abbr",
+        future=FUTURE,
+        past=PAST,
     )

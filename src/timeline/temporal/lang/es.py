@@ -1,7 +1,7 @@
-# ruff: noqa: E501  (one grammar rule a line reads best, as in spot.py)
-"""Spanish: word tables and rules for the i18n engine (see i18n.py for the rule names).
+# ruff: noqa: E501  (one grammar rule a line reads best)
+"""Spanish: word tables and rules (see readings.py for what each rule's groups mean).
 
-Extents as in French (lang_fr.py): prepositions out ("en 1994" -> "1994"), the article that
+Extents as in French (fr.py): prepositions out ("en 1994" -> "1994"), the article that
 stands for English "on" out ("el martes" -> "martes", "el 22 de enero" -> "22 de enero"),
 the article of a relative noun phrase in ("el año pasado", "la semana próxima", "al día
 siguiente").  Month names alone are matched in lower case, as Spanish writes them, so that
@@ -14,7 +14,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from .grammar import Rule, Spec, table, tokens
+from ..grammar import (
+    DIGIT,
+    YEAR4,
+    Rule,
+    Spec,
+    alt,
+    number_reader,
+    numbered,
+    numeric_rules,
+    tokens,
+    word_tables,
+)
 
 MONTHS = {
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
@@ -25,10 +36,7 @@ MONTH_ABBR = {
     "ene": 1, "feb": 2, "mar": 3, "abr": 4, "jun": 6, "jul": 7, "ago": 8, "sept": 9,
     "sep": 9, "set": 9, "oct": 10, "nov": 11, "dic": 12,
 }  # fmt: skip
-WEEKDAYS = {
-    "lunes": 0, "martes": 1, "miércoles": 2, "jueves": 3, "viernes": 4, "sábado": 5,
-    "domingo": 6,
-}  # fmt: skip
+WEEKDAYS = numbered("lunes martes miércoles jueves viernes sábado domingo")
 DAY_WORDS = {
     "anteayer": -2, "antier": -2, "antes de ayer": -2, "antes de anoche": (-2, "NI"),
     "ayer": -1, "anoche": (-1, "NI"), "hoy": 0, "mañana": 1, "pasado mañana": 2,
@@ -96,11 +104,9 @@ def _numbers() -> dict[str, int]:
 
 
 NUMBERS = _numbers()
-_NUMBER_TABLE = table(NUMBERS)
 
 
-def number(text: str) -> int | None:
-    return _NUMBER_TABLE.get(text)
+number = number_reader(NUMBERS)
 
 
 def rules(a: dict[str, Any]) -> list[Rule]:
@@ -124,9 +130,9 @@ def rules(a: dict[str, Any]) -> list[Rule]:
     UNIT_REL = r"(?P<unit>año|mes|semana|fin\s++de\s++semana|siglo|década|decada)"
     HOLY = r"(?!\s++(?:Santo|Santa|Negro|de\s++Pascua|de\s++Ramos|de\s++Ceniza|de\s++Carnaval|de\s++Gloria)\b)"
     M, W, D, U = a["#month"], a["#weekday"], a["#day_word"], a["#unit"]
-    digit = frozenset({"#"})
-    year4 = frozenset({"#4"})  # a four-digit number
+    digit, year4 = DIGIT, YEAR4
     return [
+        *numeric_rules(),
         ("date", rf"(?<![\w.,/:])(?P<x>(?:{DW}\s*+,?\s*+)?(?:{REL_B}\s++)?(?:{WD}\s*+,?\s*+(?:(?:el|del)\s++)?)?{DAY}\s++(?:de\s++)?{MON_YA}{OF_YEAR}{YEAR})", (digit, M)),
         ("date", rf"(?<![\w.,/:])(?P<x>(?:{DW}\s*+,?\s*+)?(?:{REL_B}\s++)?(?:{WD}\s*+,?\s*+(?:(?:el|del)\s++)?)?{DAY}\s++(?:de\s++)?{MON}(?:\s++{REL_A})?){E}", (digit, M)),
         ("month_year", rf"{B}(?P<x>(?:{MOD})?{MON_Y}{OF_YEAR}{YEAR})", (year4, M)),
@@ -207,42 +213,48 @@ GUARDS = {
 }
 
 
+# Tense cues (cues.py): "va a firmar", "viajará", "está previsto"; "firmó", "ayer".
+FUTURE = (
+    r"\b(?:va|van|voy|vas|vamos|iba|iban)\s+a\s+(?:[a-záéíóúñü]+\s+)?[a-záéíóúñü]+(?:ar|er|ir)"
+    r"(?:se|lo|la|le|los|las|les)?\b"
+    r"|\b[a-záéíóúñü]{2,}(?:rá|rán)\b"
+    r"|\b(?:prevé|prevén|previsto|prevista|previstos|previstas|programado|programada|"
+    r"programados|programadas|pendiente|pendientes)\b"
+    r"|\b(?:debe|deben|deberá|deberán|debería|deberían)\b|\bpróxim[oa]s?\b|\bproxim[oa]s?\b"
+    r"|\bque\s+viene\b|\bpasado\s+mañana\b|\ba\s+partir\s+de\b"
+)
+
+PAST = (
+    r"\b(?:ha|han|había|habían|hubo|hubiera|hubieran)\s+(?:[a-záéíóúñü]+\s+)?[a-záéíóúñü]+"
+    r"(?:ado|ada|ados|adas|ido|ida|idos|idas|to|cho|sto|ierto|uesto)\b"
+    r"|(?-i:\b[a-záéíóúñü]{2,}(?:ó|aron|ieron|yeron)\b)|\bayer\b|\bpasad[oa]s?\b|\banoche\b"
+)
+
+
 def spec() -> Spec:
     safe_day_words = dict(DAY_WORDS)
     del safe_day_words["mañana"]
     return Spec(
         language="es",
         tables={
-            "month": dict(MONTHS),
-            "month_abbr": dict(MONTH_ABBR),
-            "weekday": dict(WEEKDAYS),
-            "day_word": dict(DAY_WORDS),
-            "part": dict(PARTS),
-            "rel": dict(RELS),
-            "mod": dict(MODS),
-            "dmod": dict(DMODS),
-            "unit": dict(UNITS),
-            "season": dict(SEASONS),
-            "ordinal": dict(ORDINALS),
-            "decade_word": dict(DECADE_WORDS),
-            "set_adverb": dict(SET_ADVERBS),
-            "number": {**NUMBERS, **dict.fromkeys(VAGUE, None)},
+            **word_tables(globals()),
             "half": {"semestre": True, "trimestre": False},
             "direction": {"después": 1, "más tarde": 1, "antes": -1},
             "dem": dict(DEMONSTRATIVES),
             "anaphor": dict(ANAPHORS),
-            "yrel": dict(YEAR_RELS),
             "ampm": {"mañana": "am", "madrugada": "am", "tarde": "pm", "noche": "pm"},
         },
         number=number,
         rules=lambda a: rules({**a, "day_word_safe": _day_word_alternation(safe_day_words)}),
         guards=GUARDS,
+        fold_accents=True,
+        dateparser_months="abbr",
+        future=FUTURE,
+        past=PAST,
     )
 
 
 def _day_word_alternation(words: dict[str, object]) -> str:
-    from .grammar import alt
-
     # "mañana" is tomorrow unless an article, a demonstrative or a preposition makes it the
     # morning: "esta mañana", "la mañana", "por la mañana", "cada mañana", "de mañana"
     not_morning = "".join(

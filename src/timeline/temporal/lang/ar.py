@@ -1,5 +1,5 @@
-# ruff: noqa: E501  (one grammar rule a line reads best, as in spot.py)
-"""Arabic: word tables and rules for the i18n engine (see i18n.py for the rule names).
+# ruff: noqa: E501  (one grammar rule a line reads best)
+"""Arabic: word tables and rules (see readings.py for what each rule's groups mean).
 
 Written in natural spelling; the engine matches a normalised view (textview.py), so "أمس",
 "امس" and "أمسِ", "غداً" and "غدا", "٢٠١٩" and "2019" are one.  Month names come in their
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .grammar import Rule, Spec, table, tokens
+from ..grammar import DIGIT, YEAR4, Rule, Spec, number_reader, numeric_rules, tokens, word_tables
 
 MONTHS = {
     "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "إبريل": 4, "مايو": 5, "يونيو": 6,
@@ -141,11 +141,9 @@ def _numbers() -> dict[str, int]:
 
 
 NUMBERS = _numbers()
-_NUMBER_TABLE = table(NUMBERS)
 
 
-def number(text: str) -> int | None:
-    return _NUMBER_TABLE.get(text)
+number = number_reader(NUMBERS)
 
 
 def rules(a: dict[str, Any]) -> list[Rule]:
@@ -166,9 +164,9 @@ def rules(a: dict[str, Any]) -> list[Rule]:
     DMOD = rf"(?P<dmod>{a['dmod']})"
     PART = r"(?P<part>صباح|فجر|ظهر|عصر|مساء|ليل|ليلة)"
     M, W, D, U = a["#month"], a["#weekday"], a["#day_word"], a["#unit"] | a["#unit_def"]
-    digit = frozenset({"#"})
-    year4 = frozenset({"#4"})  # a four-digit number
+    digit, year4 = DIGIT, YEAR4
     return [
+        *numeric_rules(),
         ("date", rf"{P}(?P<x>(?:(?:يوم\s++)?{DW}\s*+[,،]?\s*+)?(?:(?:يوم\s++)?{WD}\s*+[,،]?\s*+(?:الموافق\s++)?)?{DAY}\s*+(?:من\s++)?(?:شهر\s++)?{MON}(?:{OFY}{YEAR}|(?:\s++{REL})?{E}))", (digit, M)),
         ("month_year", rf"{P}(?P<x>(?:{MOD})?(?:شهر\s++)?{MON}{OFY}{YEAR})", (year4, M)),
         ("month_rel", rf"{P}(?P<x>(?:{MOD})?(?:شهر\s++)?{MON}\s++{REL}){E}", (M,)),
@@ -237,38 +235,53 @@ GUARDS = {
 }
 
 
+# Tense cues (cues.py): "سوف", "سيزور", "من المقرر"; "قال", "أمس".
+# Words that begin like a future verb (س + imperfect prefix) but are nouns.
+NOT_FUTURE = (
+    "سياس|سيار|سيد|سيطر|سيناء|سينا|سيول|سياد|سياق|سياح|سير|سيف|سيرة|سيس|ستة|ستين|ستون|ست"
+    "|ستار|ستاد|سنة|سنه|سنوات|سنوي|سنين|سنت|سنغال|سنغافور|سنا|سنة|سيت|سيا|سيم|سيك|سيج|سيل"
+)
+
+FUTURE = (
+    r"(?<!\w)[وف]?سوف(?!\w)"
+    rf"|(?<!\w)[وف]?(?!(?:{NOT_FUTURE}))س[يتنا]\w{{3,}}"
+    r"|(?<!\w)[وف]?(?:ال)?(?:مقبل|مقبله|قادم|قادمه|مرتقب|مرتقبه)(?!\w)"
+    r"|من\s+(?:المقرر|المنتظر|المتوقع|المزمع|المفترض|المرتقب)"
+    r"|(?<!\w)[وف]?(?:يعتزم|تعتزم|يعتزمون|ينوي|تنوي|ينوون|غدا|الغد)(?!\w)|بعد\s+غد"
+)
+
+PAST = (
+    r"(?<!\w)[وف]?(?:ال)?(?:ماضي|ماضيه|منصرم|منصرمه|فائت|فائته|منقضي)(?!\w)"
+    r"|(?<!\w)[وفب]?(?:ال)?امس(?!\w)|(?<!\w)[وف]?(?:قد|لقد|كان|كانت|كانوا)(?!\w)"
+    r"|(?<!\w)[وف]?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|اوضح|اوضحت|اضاف|اضافت|وقع|وقعت|التقي|"
+    r"التقت|استقبل|استقبلت|زار|زارت|عقد|عقدت|شهد|شهدت|جري|جرت|اجري|اجرت|افاد|افادت|ذكر|"
+    r"ذكرت|صرح|صرحت|اعتبر|اعتبرت|دعا|دعت|شارك|شاركت|ترأس|تراس|افتتح|افتتحت|وصل|وصلت|غادر|"
+    r"غادرت|بحث|بحثت|اشار|اشارت|انطلق|انطلقت|قتل|قتلت|اصيب|اصيبت)(?!\w)"
+)
+
+
 def spec() -> Spec:
     return Spec(
         language="ar",
         tables={
-            "month": dict(MONTHS),
-            "month_abbr": {},
+            **word_tables(globals()),
             "month_safe": {k: v for k, v in MONTHS.items() if k not in RISKY_MONTHS},
-            "weekday": dict(WEEKDAYS),
             "weekday_bare": dict(WEEKDAYS_BARE),
-            "day_word": dict(DAY_WORDS),
-            "part": dict(PARTS),
-            "rel": dict(RELS),
             "rel_after": {k: v for k, v in RELS.items() if k not in ("هذا", "هذه")},
-            "mod": dict(MODS),
-            "dmod": dict(DMODS),
-            "unit": dict(UNITS),
             "unit_def": dict(UNITS_DEF),
             "set_unit": dict(SET_UNITS),
-            "season": dict(SEASONS),
-            "ordinal": dict(ORDINALS),
-            "decade_word": dict(DECADE_WORDS),
             "century_word": dict(CENTURY_WORDS),
             "century_ref": dict(CENTURY_REF),
-            "set_adverb": dict(SET_ADVERBS),
-            "number": {**NUMBERS, **dict.fromkeys(VAGUE, None)},
             "half": {"النصف": True, "الربع": False},
             "dem": {"هذا": "this", "هذه": "this"},
-            "yrel": dict(YEAR_RELS),
             "ampm": {"صباحا": "am", "فجرا": "am", "ظهرا": "pm", "مساء": "pm", "ليلا": "pm"},
         },
         number=number,
         rules=rules,
         clitics="وفبلك",
         guards=GUARDS,
+        natural_spelling=True,
+        dateparser_months="full",
+        future=FUTURE,
+        past=PAST,
     )
