@@ -211,7 +211,7 @@ def _check_not_a_source(
     """Refuse, before any work, an output (``name`` says which, in the message) that would
     overwrite one of the sources, or land in a source folder where it would be read as an
     article: the next run's timeline would cite the last one's output."""
-    from .sources import _NOT_ARTICLES, READERS
+    from .sources import is_article_name
     from .sources.web import is_url
 
     target = Path(os.path.realpath(output))
@@ -225,11 +225,7 @@ def _check_not_a_source(
         if not real.is_dir() or not target.is_relative_to(real):
             continue
         inside = target.relative_to(real).parts
-        if (
-            not any(part.startswith(".") for part in inside)
-            and target.suffix.lower() in READERS
-            and target.stem.upper() not in _NOT_ARTICLES
-        ):
+        if not any(part.startswith(".") for part in inside[:-1]) and is_article_name(target.name):
             if target.exists():
                 raise UsageError(f"{name} is one of the sources: {advice}")
             raise UsageError(
