@@ -17,6 +17,7 @@ from timeline.evaluate import (
     evaluate,
     mean_scores,
     parse_gold_timeline,
+    prf,
     read_gold_timeline,
     read_timeml,
     rouge_tokens,
@@ -155,6 +156,14 @@ def test_gold_reader_leaves_out_a_block_whose_date_is_not_a_day(tmp_path):
 def test_rouge_tokens_stem_and_drop_stop_words_and_punctuation():
     tokens = rouge_tokens("The Floods -LRB- again -RRB- hit the town 's bridges , `` storm '' .")
     assert tokens == ["flood", "hit", "town", "bridg", "storm"]
+
+
+def test_prf_and_the_scores_built_on_it():
+    assert prf(1, 2, 4) == (0.5, 0.25, pytest.approx(1 / 3))
+    assert prf(0, 0, 0) == (0.0, 0.0, 0.0)
+    s = score_document([t(0, 10), t(20, 30)], [t(0, 10), t(22, 30), t(40, 50)])
+    assert s.strict_prf == prf(1, 3, 2) == (s.strict_p, s.strict_r, s.strict_f1)
+    assert s.relaxed_prf == prf(2, 3, 2) == (s.relaxed_p, s.relaxed_r, s.relaxed_f1)
 
 
 def test_date_f1():

@@ -15,6 +15,7 @@ import timeline.sources.text  # noqa: F401  (registers the built-in readers)
 from timeline.errors import ArticleReadError, ExitCode, SourceNotFoundError, TimelineError
 from timeline.model import Article
 from timeline.sources import ReadFailure, read_all, read_file, register_reader
+from timeline.sources.base import iso_day, parse_published
 from timeline.sources.text import derive_title, parse_date, split_front_matter
 
 BODY = "Morocco has been a partner of NATO since 1994.\n\nThe seminar was held on Tuesday.\n"
@@ -123,6 +124,30 @@ def test_parse_date_rejects_what_is_not_an_iso_date(value):
         parse_date(value)
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2019-01-22", date(2019, 1, 22)),
+        ("2019-01-22T23:30:00-01:00", date(2019, 1, 22)),  # the day written, not UTC's
+        ("2019-01-22Z", date(2019, 1, 22)),
+        (datetime(2019, 1, 22, 23, 59), date(2019, 1, 22)),
+        (date(2019, 1, 22), date(2019, 1, 22)),
+        ("22 January 2019", None),
+        ("", None),
+    ],
+)
+def test_iso_day(value, expected):
+    assert iso_day(value) == expected
+
+
+def test_parse_published_reads_iso_and_rfc_2822_dates():
+    assert parse_published(" 2019-01-22 ") == date(2019, 1, 22)
+    assert parse_published("Tue, 22 Jan 2019 23:30:00 -0100") == date(2019, 1, 22)
+    assert parse_published("  ") is None and parse_published(None) is None
+    with pytest.raises(ValueError, match="neither ISO 8601 nor RFC 2822"):
+        parse_published("sometime in January")
+
+
 def test_body_starts_right_after_the_closing_line(tmp_path):
     raw = "---\ntitle: T\n---\n\n  Indented first line.\nSecond line.\n"
     a = read_one(write(tmp_path / "a.md", raw))
@@ -221,6 +246,27 @@ def test_folder_is_read_recursively_in_sorted_order_skipping_hidden_and_unknown(
         "sub/zz/x.md",
     ]
     assert all(a.body.startswith("Article ") for a in articles)
+
+
+@pytest.mark.parametrize(
+    ("name", "read"),
+    [("a.md", True), ("y.TXT", True), ("notes.csv", False), (".hidden.md", False),
+     ("README.md", False), ("LICENSE.txt", False), ("readme.txt", False),
+     ("changelog.md", False), ("readme-first.md", True)],
+)  # fmt: skip
+def test_is_article_name_says_what_a_folder_walk_reads(name, read):
+    assert sources.is_article_name(name) is read
+    assert "README" in sources.NOT_ARTICLES
+
+
+def test_reading_is_what_read_sources_gives(tmp_path):
+    make_tree(tmp_path / "in")
+    stream = sources.iter_sources([tmp_path / "in", tmp_path / "in" / "a.txt"])
+    first = next(stream)
+    reading = stream.reading()  # the articles after the first, and what reading them gave
+    whole = sources.read_sources([tmp_path / "in", tmp_path / "in" / "a.txt"])
+    assert [first, *reading.articles] == whole.articles
+    assert (reading.failures, reading.notes, reading.duplicates) == ([], [], [])
 
 
 def test_folder_order_is_the_same_every_time(tmp_path):

@@ -20,7 +20,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NamedTuple, get_type_hints
 
 import typer
 
@@ -29,8 +29,59 @@ from .errors import ExitCode, OutputError, StrictInputError, TimelineError, Usag
 if TYPE_CHECKING:
     from .sources import ReadFailure, Reading
 
+
+def _fill_help(text: str) -> str:
+    """An option's help with the registries' names where it says ``{formats}`` or
+    ``{summarizers}``: filled in when the help is shown, not when the CLI is imported, so a
+    format or summariser a plug-in registers shows up, and only the name lists load."""
+    if "{formats}" in text:
+        from .render import formats
+
+        text = text.replace("{formats}", _either(formats()))
+    if "{summarizers}" in text:
+        from .summarize import available
+
+        text = text.replace("{summarizers}", _either(available()))
+    return text
+
+
+def _plain_help_option(option):
+    """``-h/--help`` with False, not None, for "not asked": typer (0.2x) hands a None to
+    its pydantic coercion and a bool through as it is, so ``timeline CMD --help`` does not
+    load pydantic (~0.1 s) for the group's help flag; a command that runs still does."""
+    if option is not None and option.default is None:
+        option.default = False
+    return option
+
+
+class _Group(typer.core.TyperGroup):
+    def get_help_option(self, ctx):
+        return _plain_help_option(super().get_help_option(ctx))
+
+
+class _Command(typer.core.TyperCommand):
+    def get_help_option(self, ctx):
+        return _plain_help_option(super().get_help_option(ctx))
+
+    def format_help(self, ctx, formatter) -> None:
+        written = [(p, p.help) for p in self.params if getattr(p, "help", None)]
+        try:
+            for param, text in written:
+                param.help = _fill_help(text)
+            super().format_help(ctx, formatter)
+        finally:  # the next help names what is registered then
+            for param, text in written:
+                param.help = text
+
+
+def _either(names: list[str]) -> str:
+    """``a, b or c``."""
+    return " or ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+
+
 app = typer.Typer(
     name="timeline",
+    cls=_Group,
     help="Dated, sourced event timelines and summaries from news articles.",
     no_args_is_help=True,
     add_completion=False,
@@ -40,72 +91,158 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-# Options that several commands share, declared once.
-SummarizerOption = Annotated[
-    str, typer.Option(help="news (default), lexrank, textrank, lsa, luhn, kl, sumbasic or lead.")
-]
-RatioOption = Annotated[
-    float | None,
-    typer.Option(help="Summary length as a share of each article's sentences (0-1]."),
-]
-PublishedOption = Annotated[
-    str | None,
-    typer.Option(help="Publication date (YYYY-MM-DD) for articles that do not give one."),
-]
-MonthFirstOption = Annotated[
-    bool, typer.Option(help="Read 03/04/2019 as 4 March (US style), not 3 April.")
-]
-QueryOption = Annotated[
-    str | None, typer.Option(help='Keep what is about these words (e.g. "swine flu").')
-]
-SinceOption = Annotated[str | None, typer.Option(help="Keep dates from this day on (YYYY-MM-DD).")]
-UntilOption = Annotated[str | None, typer.Option(help="Keep dates up to this day (YYYY-MM-DD).")]
-MaxDatesOption = Annotated[
-    int | None,
-    typer.Option(min=1, help="At most this many dates: the ones the articles refer to most."),
-]
-PerDateOption = Annotated[
-    int | None, typer.Option(min=1, help="Summarise each date in this many sentences.")
-]
-LocaleOption = Annotated[
-    str, typer.Option(help='Write date labels in this locale (fr: "22 janvier 2019").')
-]
-JobsOption = Annotated[
-    int, typer.Option(min=0, help="Processes for the per-article work (0: one per core).")
-]
-CacheOption = Annotated[
-    Path | None,
-    typer.Option(help="Keep per-article results here; a rebuild redoes only new articles."),
-]
-EngineOption = Annotated[str, typer.Option(help="local (processes on this machine) or dask.")]
-SchedulerOption = Annotated[
-    str | None,
-    typer.Option(help="With --engine dask: the scheduler of a running cluster (tcp://host:8786)."),
-]
+# Every option is declared once, here.  Options that go together are a group (a NamedTuple
+# of Annotated fields): a command names the groups it takes, typer sees their fields as
+# options (see _command), and the command gets each group as one value.
+
 # Sources are strings, not Paths: a Path would turn "https://x" into "https:/x".
 SOURCES_HELP = (
     "Files or folders (read recursively), http(s) URLs, or - for stdin: text/Markdown, "
     "HTML pages, RSS/Atom feeds, JSON/JSONL records."
 )
-FollowOption = Annotated[
-    bool,
-    typer.Option("--follow", help="Fetch the page each feed entry links to and read it instead."),
+FilesArgument = Annotated[list[str], typer.Argument(help=SOURCES_HELP)]
+SourcesArgument = Annotated[
+    list[str] | None,
+    typer.Argument(help=SOURCES_HELP + " Default: ./sources", show_default=False),
 ]
-MaxFileSizeOption = Annotated[
-    str | None,
-    typer.Option(
-        "--max-file-size",
-        metavar="SIZE",
-        help="Skip any file, page or stdin larger than this: 10MB (default), 500KB, 2M, bytes.",
-        show_default=False,
-    ),
-]
-StrictOption = Annotated[
-    bool,
-    typer.Option(
-        "--strict", help="Stop at the first input that cannot be read (exit 3), writing nothing."
-    ),
-]
+
+
+class InputOptions(NamedTuple):
+    """How sources are read (every command that reads them)."""
+
+    follow: Annotated[
+        bool,
+        typer.Option(
+            "--follow", help="Fetch the page each feed entry links to and read it instead."
+        ),
+    ] = False
+    max_file_size: Annotated[
+        str | None,
+        typer.Option(
+            "--max-file-size",
+            metavar="SIZE",
+            help="Skip any file, page or stdin larger than this: 10MB (default), 500KB, 2M, bytes.",
+            show_default=False,
+        ),
+    ] = None
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Stop at the first input that cannot be read (exit 3), writing nothing.",
+        ),
+    ] = False
+
+
+class DatingOptions(NamedTuple):
+    """How dates in the text are read (dates, build, embed)."""
+
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD) for articles that do not give one."),
+    ] = None
+    month_first: Annotated[
+        bool, typer.Option(help="Read 03/04/2019 as 4 March (US style), not 3 April.")
+    ] = False
+
+
+class SummaryOptions(NamedTuple):
+    """How each article is summarised (summarize, build, embed)."""
+
+    summarizer: Annotated[str, typer.Option(help="{summarizers}.")] = "news"
+    sentences: Annotated[int, typer.Option(min=1, help="Sentences per article summary.")] = 3
+    ratio: Annotated[
+        float | None,
+        typer.Option(help="Summary length as a share of each article's sentences (0-1]."),
+    ] = None
+
+
+class ContentOptions(NamedTuple):
+    """What a timeline holds: its title, which dates, labelled in which locale (build, and
+    embed for every block that does not set its own)."""
+
+    title: Annotated[str | None, typer.Option(help="Title of the timeline.")] = None
+    query: Annotated[
+        str | None, typer.Option(help='Keep what is about these words (e.g. "swine flu").')
+    ] = None
+    since: Annotated[str | None, typer.Option(help="Keep dates from this day on (YYYY-MM-DD).")] = (
+        None
+    )
+    until: Annotated[str | None, typer.Option(help="Keep dates up to this day (YYYY-MM-DD).")] = (
+        None
+    )
+    max_dates: Annotated[
+        int | None,
+        typer.Option(min=1, help="At most this many dates: the ones the articles refer to most."),
+    ] = None
+    per_date: Annotated[
+        int | None, typer.Option(min=1, help="Summarise each date in this many sentences.")
+    ] = None
+    locale: Annotated[
+        str, typer.Option(help='Write date labels in this locale (fr: "22 janvier 2019").')
+    ] = "en"
+
+
+class RunOptions(NamedTuple):
+    """Where the per-article work runs (build, embed)."""
+
+    jobs: Annotated[
+        int, typer.Option(min=0, help="Processes for the per-article work (0: one per core).")
+    ] = 0
+    cache: Annotated[
+        Path | None,
+        typer.Option(help="Keep per-article results here; a rebuild redoes only new articles."),
+    ] = None
+    engine: Annotated[str, typer.Option(help="local (processes on this machine) or dask.")] = (
+        "local"
+    )
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="With --engine dask: the scheduler of a running cluster (tcp://host:8786)."
+        ),
+    ] = None
+
+
+_GROUPS = (InputOptions, DatingOptions, SummaryOptions, ContentOptions, RunOptions)
+
+
+def _command(name: str | None = None) -> Callable[[Callable], Callable]:
+    """Register a command: typer sees the fields of each option group it takes as options
+    of their own, and the library's errors become one line and an exit code."""
+
+    def decorate(func: Callable) -> Callable:
+        import inspect
+
+        hints = get_type_hints(func, include_extras=True)
+        params: list[inspect.Parameter] = []
+        groups: dict[str, type] = {}
+        for param in inspect.signature(func).parameters.values():
+            kind = hints[param.name]
+            if kind not in _GROUPS:
+                params.append(param.replace(annotation=kind))
+                continue
+            groups[param.name] = kind
+            fields = get_type_hints(kind, include_extras=True)
+            params += [
+                param.replace(name=f, annotation=fields[f], default=kind._field_defaults[f])
+                for f in kind._fields
+            ]
+        names = [p.name for p in params]
+        assert len(set(names)) == len(names), f"{func.__name__}: an option is taken twice"
+
+        @functools.wraps(func)
+        def flat(**values):
+            for group, kind in groups.items():
+                values[group] = kind(*(values.pop(f) for f in kind._fields))
+            return func(**values)
+
+        flat.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+        flat.__annotations__ = {p.name: p.annotation for p in params}
+        app.command(name, cls=_Command)(_handled(flat))
+        return func
+
+    return decorate
 
 
 def _version(value: bool) -> None:
@@ -209,7 +346,7 @@ def _check_not_a_source(
     """Refuse, before any work, an output (``name`` says which, in the message) that would
     overwrite one of the sources, or land in a source folder where it would be read as an
     article: the next run's timeline would cite the last one's output."""
-    from .sources import _NOT_ARTICLES, READERS
+    from .sources import is_article_name
     from .sources.web import is_url
 
     target = Path(os.path.realpath(output))
@@ -223,11 +360,7 @@ def _check_not_a_source(
         if not real.is_dir() or not target.is_relative_to(real):
             continue
         inside = target.relative_to(real).parts
-        if (
-            not any(part.startswith(".") for part in inside)
-            and target.suffix.lower() in READERS
-            and target.stem.upper() not in _NOT_ARTICLES
-        ):
+        if not any(part.startswith(".") for part in inside[:-1]) and is_article_name(target.name):
             if target.exists():
                 raise UsageError(f"{name} is one of the sources: {advice}")
             raise UsageError(
@@ -298,13 +431,9 @@ def _mode_for(output: Path) -> int:
         return 0o666 & ~umask
 
 
-@app.command()
-@_handled
+@_command()
 def build(
-    sources: Annotated[
-        list[str] | None,
-        typer.Argument(help=SOURCES_HELP + " Default: ./sources", show_default=False),
-    ] = None,
+    sources: SourcesArgument = None,
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")
     ] = None,
@@ -313,24 +442,13 @@ def build(
         typer.Option(
             "--format",
             "-f",
-            help="md, html, json, timelinejs, csv or ics. Default: from the -o suffix, else md.",
+            help="{formats}. Default: from the -o suffix, else md.",
         ),
     ] = None,
-    title: Annotated[str | None, typer.Option(help="Title of the timeline.")] = None,
-    summarizer: SummarizerOption = "news",
-    sentences: Annotated[int, typer.Option(min=1, help="Sentences per article summary.")] = 3,
-    ratio: RatioOption = None,
-    published: PublishedOption = None,
-    month_first: MonthFirstOption = False,
-    query: QueryOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
-    max_dates: MaxDatesOption = None,
-    per_date: PerDateOption = None,
-    follow: FollowOption = False,
-    max_file_size: MaxFileSizeOption = None,
-    strict: StrictOption = False,
-    locale: LocaleOption = "en",
+    summary: SummaryOptions = SummaryOptions(),
+    dating: DatingOptions = DatingOptions(),
+    content: ContentOptions = ContentOptions(),
+    inputs: InputOptions = InputOptions(),
     fragment: Annotated[
         bool,
         typer.Option(help="HTML: only the timeline <section>, styles scoped, for embedding."),
@@ -342,10 +460,7 @@ def build(
         Path | None,
         typer.Option(help="Render with this jinja2 template (context: templates/README.md)."),
     ] = None,
-    jobs: JobsOption = 0,
-    cache: CacheOption = None,
-    engine: EngineOption = "local",
-    scheduler: SchedulerOption = None,
+    running: RunOptions = RunOptions(),
 ) -> None:
     """Build the timeline of a set of articles.
 
@@ -361,6 +476,11 @@ def build(
     from .pipeline import build as build_timeline
     from .render import format_for_path, formats, render_chunks
 
+    summarizer, sentences, ratio = summary
+    published, month_first = dating
+    title, query, since, until, max_dates, per_date, locale = content
+    follow, max_file_size, strict = inputs
+    jobs, cache, engine, scheduler = running
     if fmt is None and template is not None:
         # a custom template writes what it writes: the format only picks escaping rules
         fmt = "html" if ".htm" in template.name.lower() else "md"
@@ -426,16 +546,12 @@ def build(
     _finish(built.articles, len(built.failures), len(built.duplicates))
 
 
-@app.command()
-@_handled
+@_command()
 def dates(
-    files: Annotated[list[str], typer.Argument(help=SOURCES_HELP)],
-    published: PublishedOption = None,
+    files: FilesArgument,
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or table.")] = "table",
-    month_first: MonthFirstOption = False,
-    follow: FollowOption = False,
-    max_file_size: MaxFileSizeOption = None,
-    strict: StrictOption = False,
+    dating: DatingOptions = DatingOptions(),
+    inputs: InputOptions = InputOptions(),
 ) -> None:
     """List every temporal expression in the articles, normalised to TimeML.
 
@@ -451,13 +567,14 @@ def dates(
 
     if fmt not in ("jsonl", "table"):
         raise UsageError(f"unknown format {fmt!r}: choose jsonl or table")
-    day = _parse_day(published, "--published")
-    reading = _read(files, published=day, follow=follow, max_file_size=max_file_size, strict=strict)
+    day = _parse_day(dating.published, "--published")
+    reading = _read(files, inputs, published=day)
     articles = reading.articles
     rows = []
     for article in map(with_language, articles):
         sents = split_sentences(article.body)
-        for m in tag(article.body, sents, article.published, article.language, not month_first):
+        day_first = not dating.month_first
+        for m in tag(article.body, sents, article.published, article.language, day_first):
             t = m.time
             rows.append(
                 {
@@ -487,17 +604,12 @@ def dates(
     _finish(len(articles), len(reading.failures), len(reading.duplicates))
 
 
-@app.command()
-@_handled
+@_command()
 def summarize(
-    files: Annotated[list[str], typer.Argument(help=SOURCES_HELP)],
-    sentences: Annotated[int, typer.Option(min=1, help="Sentences per summary.")] = 3,
-    ratio: RatioOption = None,
-    summarizer: SummarizerOption = "news",
+    files: FilesArgument,
+    summary: SummaryOptions = SummaryOptions(),
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or jsonl.")] = "text",
-    follow: FollowOption = False,
-    max_file_size: MaxFileSizeOption = None,
-    strict: StrictOption = False,
+    inputs: InputOptions = InputOptions(),
 ) -> None:
     """Summarise each article in a few of its own sentences, in article order.
 
@@ -512,7 +624,7 @@ def summarize(
 
     if fmt not in ("jsonl", "text"):
         raise UsageError(f"unknown format {fmt!r}: choose text or jsonl")
-    reading = _read(files, follow=follow, max_file_size=max_file_size, strict=strict)
+    reading = _read(files, inputs)
     articles = reading.articles
     out = sys.stdout
     for k, article in enumerate(map(with_language, articles)):
@@ -520,55 +632,37 @@ def summarize(
         chosen = run_summary(
             sents,
             language=article.language,
-            count=length_for(len(sents), sentences, ratio),
-            method=summarizer,
+            count=length_for(len(sents), summary.sentences, summary.ratio),
+            method=summary.summarizer,
         )
-        summary = [s.text for s in chosen]
+        picked = [s.text for s in chosen]
         if fmt == "jsonl":
-            out.write(json.dumps({"file": article.path, "summary": summary}, ensure_ascii=False))
+            out.write(json.dumps({"file": article.path, "summary": picked}, ensure_ascii=False))
             out.write("\n")
         else:
-            out.write(("\n" if k else "") + f"# {article.path}\n" + "\n".join(summary) + "\n")
+            out.write(("\n" if k else "") + f"# {article.path}\n" + "\n".join(picked) + "\n")
     out.flush()
     if not articles:
         raise _no_articles(files, reading.failures)
     _finish(len(articles), len(reading.failures), len(reading.duplicates))
 
 
-@app.command("embed")
-@_handled
+@_command("embed")
 def embed_command(
     briefing: Annotated[
         Path,
         typer.Argument(help="The Markdown (.md) or HTML (.html) document to update."),
     ],
-    sources: Annotated[
-        list[str] | None,
-        typer.Argument(help=SOURCES_HELP + " Default: ./sources", show_default=False),
-    ] = None,
+    sources: SourcesArgument = None,
     check: Annotated[
         bool,
         typer.Option("--check", help="Write nothing; exit 5 when a block is out of date (for CI)."),
     ] = False,
-    title: Annotated[str | None, typer.Option(help="Title of the timelines.")] = None,
-    summarizer: SummarizerOption = "news",
-    sentences: Annotated[int, typer.Option(min=1, help="Sentences per article summary.")] = 3,
-    ratio: RatioOption = None,
-    published: PublishedOption = None,
-    month_first: MonthFirstOption = False,
-    query: QueryOption = None,
-    since: SinceOption = None,
-    until: UntilOption = None,
-    max_dates: MaxDatesOption = None,
-    per_date: PerDateOption = None,
-    follow: FollowOption = False,
-    max_file_size: MaxFileSizeOption = None,
-    strict: StrictOption = False,
-    locale: LocaleOption = "en",
-    jobs: JobsOption = 0,
-    cache: CacheOption = None,
-    engine: EngineOption = "local",
-    scheduler: SchedulerOption = None,
+    summary: SummaryOptions = SummaryOptions(),
+    dating: DatingOptions = DatingOptions(),
+    content: ContentOptions = ContentOptions(),
+    inputs: InputOptions = InputOptions(),
+    running: RunOptions = RunOptions(),
 ) -> None:
     """Fill the timeline blocks of a briefing, keeping everything around them as it is.
 
@@ -588,6 +682,11 @@ def embed_command(
     from .engine import default_jobs
     from .render import check_locale
 
+    summarizer, sentences, ratio = summary
+    published, month_first = dating
+    title, query, since, until, max_dates, per_date, locale = content
+    follow, max_file_size, strict = inputs
+    jobs, cache, engine, scheduler = running
     max_bytes = _parse_size(max_file_size)
     # a briefing among its own sources would be read as an article, and its timeline
     # would change each time it is written
@@ -634,29 +733,21 @@ def embed_command(
     _finish(result.articles, len(result.skipped))
 
 
-def _read(
-    sources: list[str],
-    *,
-    published: date | None = None,
-    follow: bool = False,
-    max_file_size: str | None = None,
-    strict: bool = False,
-) -> Reading:
+def _read(sources: list[str], inputs: InputOptions, published: date | None = None) -> Reading:
     """Read the sources, warning (one line each) about what was skipped as it is found and
     then about what was noted; under --strict the first skip raises StrictInputError."""
-    from .sources import Reading, iter_sources
+    from .sources import iter_sources
 
-    stream = iter_sources(
+    reading = iter_sources(
         sources,
         published=published,
-        follow=follow,
-        max_bytes=_parse_size(max_file_size),
-        on_failure=_on_skip(strict),
-    )
-    articles = list(stream)
-    for note in stream.notes:
+        follow=inputs.follow,
+        max_bytes=_parse_size(inputs.max_file_size),
+        on_failure=_on_skip(inputs.strict),
+    ).reading()
+    for note in reading.notes:
         _warn(note)
-    return Reading(articles, stream.failures, stream.notes, stream.duplicates)
+    return reading
 
 
 def _no_articles(paths, failures) -> TimelineError:

@@ -103,33 +103,22 @@ class Scores:
     seconds: float = 0.0
     errors: list[tuple[str, Timex | None, Timex | None]] = field(default_factory=list)
 
-    @staticmethod
-    def _f1(p: float, r: float) -> float:
-        return 2 * p * r / (p + r) if p + r else 0.0
+    @property
+    def strict_prf(self) -> PRF:
+        """Precision, recall and F1 of the spans found exactly."""
+        return prf(self.strict, self.system, self.gold)
 
     @property
-    def strict_p(self) -> float:
-        return self.strict / self.system if self.system else 0.0
+    def relaxed_prf(self) -> PRF:
+        """Precision, recall and F1 of the spans found at least in part."""
+        return prf(self.relaxed, self.system, self.gold)
 
-    @property
-    def strict_r(self) -> float:
-        return self.strict / self.gold if self.gold else 0.0
-
-    @property
-    def strict_f1(self) -> float:
-        return self._f1(self.strict_p, self.strict_r)
-
-    @property
-    def relaxed_p(self) -> float:
-        return self.relaxed / self.system if self.system else 0.0
-
-    @property
-    def relaxed_r(self) -> float:
-        return self.relaxed / self.gold if self.gold else 0.0
-
-    @property
-    def relaxed_f1(self) -> float:
-        return self._f1(self.relaxed_p, self.relaxed_r)
+    strict_p = property(lambda self: self.strict_prf.precision)
+    strict_r = property(lambda self: self.strict_prf.recall)
+    strict_f1 = property(lambda self: self.strict_prf.f)
+    relaxed_p = property(lambda self: self.relaxed_prf.precision)
+    relaxed_r = property(lambda self: self.relaxed_prf.recall)
+    relaxed_f1 = property(lambda self: self.relaxed_prf.f)
 
     @property
     def value_f1(self) -> float:
@@ -288,6 +277,11 @@ def _prf(precision: float, recall: float) -> PRF:
     return PRF(precision, recall, f)
 
 
+def prf(hits: int, predicted: int, gold: int) -> PRF:
+    """Precision, recall and F1 of ``hits`` right among ``predicted``, against ``gold``."""
+    return _prf(hits / predicted if predicted else 0.0, hits / gold if gold else 0.0)
+
+
 def parse_gold_timeline(
     text: str, *, name: str = "<timeline>", strict: bool = False
 ) -> dict[date, list[str]]:
@@ -338,8 +332,7 @@ def read_gold_timeline(path: str | Path, *, strict: bool = False) -> dict[date, 
 def date_f1(predicted_dates: Iterable[date], gold_dates: Iterable[date]) -> PRF:
     """Precision, recall and F1 of the set of predicted days against the gold days."""
     predicted, gold = set(predicted_dates), set(gold_dates)
-    hits = len(predicted & gold)
-    return _prf(hits / len(predicted) if predicted else 0.0, hits / len(gold) if gold else 0.0)
+    return prf(len(predicted & gold), len(predicted), len(gold))
 
 
 # ROUGE's tokens: word characters only; Penn Treebank bracket codes (-LRB- ...) are

@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from ..errors import ArticleReadError, SourceNotFoundError, TimelineError
 from ..model import Article
@@ -58,6 +58,7 @@ from .base import (
 log = logging.getLogger(__name__)
 
 __all__ = [
+    "NOT_ARTICLES",
     "PARSERS",
     "READERS",
     "Payload",
@@ -67,6 +68,7 @@ __all__ = [
     "Reading",
     "builtin_parser",
     "expand",
+    "is_article_name",
     "iter_sources",
     "read_all",
     "read_file",
@@ -134,9 +136,20 @@ class Reading:
 # --- which sources -----------------------------------------------------------------------------
 
 
-# A folder of articles may carry its own documentation: in a folder these are not read (named
-# explicitly, they are).
-_NOT_ARTICLES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG"})
+NOT_ARTICLES = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG"})
+"""File stems (in capitals) a folder of articles may carry as its own documentation: in a
+folder they are not read (named explicitly, they are)."""
+
+
+def is_article_name(name: str) -> bool:
+    """True when a file of this name, found in a folder, is read as an article: not hidden,
+    a suffix some reader registered, not one of :data:`NOT_ARTICLES`."""
+    path = Path(name)
+    return (
+        not name.startswith(".")
+        and path.suffix.lower() in READERS
+        and path.stem.upper() not in NOT_ARTICLES
+    )
 
 
 def _walk(folder: Path, failures: list[ReadFailure]) -> Iterator[Path]:
@@ -163,13 +176,7 @@ def _walk(folder: Path, failures: list[ReadFailure]) -> Iterator[Path]:
         seen.add((st.st_dev, st.st_ino))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            path = Path(name)
-            if (
-                not name.startswith(".")
-                and path.suffix.lower() in READERS
-                and path.stem.upper() not in _NOT_ARTICLES
-                and _file_like(Path(root) / name)
-            ):
+            if is_article_name(name) and _file_like(Path(root) / name):
                 yield Path(root) / name
 
 
@@ -335,37 +342,29 @@ def read_file(path: Path, shown: str | None = None, published: date | None = Non
 # --- reading them all ------------------------------------------------------------------------
 
 
-def read_sources(
-    paths: Iterable[str | os.PathLike[str]],
-    *,
-    published: date | None = None,
-    follow: bool = False,
-    max_bytes: int | None = None,
-    options: ReadOptions | None = None,
-    stdin: BinaryIO | None = None,
-) -> Reading:
+def read_sources(paths: Iterable[str | os.PathLike[str]], **options: Any) -> Reading:
     """Read every article the sources hold, in order, each article once.
 
-    ``published`` dates articles that give no date (not in their metadata, file name or
-    URL).  ``follow`` reads the page each feed entry links to instead of the feed's text.
-    ``max_bytes`` is the largest file, page or stdin read (10 MB by default); a bigger one
-    is a failure, refused before it is read.  ``options`` sets everything at once (network
-    timeout too); ``max_bytes``, when given, overrides its cap.  Raises SourceNotFoundError
-    for a path that does not exist, UsageError for a ``max_bytes`` below 1.
+    Takes the keywords of :class:`iter_sources` (``published``, ``follow``, ``max_bytes``,
+    ``options``, ``stdin``, ``on_failure``) and raises as it does.
     """
-    stream = iter_sources(
-        paths, published=published, follow=follow, max_bytes=max_bytes, options=options, stdin=stdin
-    )
-    articles = list(stream)
-    return Reading(articles, stream.failures, stream.notes, stream.duplicates)
+    return iter_sources(paths, **options).reading()
 
 
 class iter_sources:
     """:func:`read_sources` one article at a time, for corpora too large to hold: the
     articles come as they are read (the same ones, in the same order), and
-    ``failures``, ``notes`` and ``duplicates`` fill up on the way.  ``on_failure`` is
-    called with each failure as it happens (to warn at once).  Raises as read_sources
-    does, when iterated (a missing path before any article)."""
+    ``failures``, ``notes`` and ``duplicates`` fill up on the way.
+
+    ``published`` dates articles that give no date (not in their metadata, file name or
+    URL).  ``follow`` reads the page each feed entry links to instead of the feed's text.
+    ``max_bytes`` is the largest file, page or stdin read (10 MB by default); a bigger one
+    is a failure, refused before it is read.  ``options`` sets everything at once (network
+    timeout too); ``max_bytes``, when given, overrides its cap.  ``on_failure`` is called
+    with each failure as it happens (to warn at once).  Raises UsageError for a
+    ``max_bytes`` below 1, and when iterated SourceNotFoundError for a path that does not
+    exist (before any article).
+    """
 
     def __init__(
         self,
@@ -397,6 +396,11 @@ class iter_sources:
 
     def __next__(self) -> Article:
         return next(self._articles)
+
+    def reading(self) -> Reading:
+        """Read the articles not read yet; all of them, with what reading them gave."""
+        articles = list(self)
+        return Reading(articles, self.failures, self.notes, self.duplicates)
 
     def _failed(self, failure: ReadFailure) -> None:
         self.failures.append(failure)

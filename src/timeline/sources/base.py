@@ -169,26 +169,36 @@ def parse_published(value: object) -> date | None:
     """
     if value is None or value == "":
         return None
-    if isinstance(value, datetime):
-        return value.date()
     if isinstance(value, date):
-        return value
+        return iso_day(value)
     text = _WS.sub(" ", str(value)).strip()
     if not text:
         return None
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        pass
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        pass
+    day = iso_day(text)
+    if day is not None:
+        return day
     try:
         return parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError):
         pass
     raise ValueError(f"published date {text!r} is neither ISO 8601 nor RFC 2822")
+
+
+def iso_day(value: date | str) -> date | None:
+    """The day a date, a date-time or an ISO 8601 string names, or None for a string that is
+    not ISO 8601.  A date-time gives the calendar day written, in the writer's time zone."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 def utc_date(struct) -> date | None:

@@ -16,13 +16,13 @@ would land on the wrong days or on none, with nothing to tell the reader.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from ..errors import ArticleReadError
 from ..model import Article
 from . import builtin_parser
-from .base import DEFAULT_MAX_BYTES, Payload, ReadOptions, read_bytes
+from .base import DEFAULT_MAX_BYTES, Payload, ReadOptions, iso_day, read_bytes
 from .encoding import decode
 
 __all__ = ["decode", "derive_title", "parse_date", "parse_text", "split_front_matter"]
@@ -50,19 +50,12 @@ def parse_date(value: object) -> date | None:
     """A publication date from front matter: a YAML date, a datetime or an ISO string."""
     if value is None or value == "":
         return None
-    if isinstance(value, datetime):
-        return value.date()
     if isinstance(value, date):
-        return value
+        return iso_day(value)
     text = str(value).strip()
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        pass
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        pass
+    day = iso_day(text)
+    if day is not None:
+        return day
     bad = _impossible_date(text)
     if bad:
         raise ValueError(f"impossible date {bad} in front matter")
