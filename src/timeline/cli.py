@@ -496,9 +496,10 @@ def build(
             fmt = guessed
     elif fmt not in formats():
         raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(formats())}")
-    from .render import check_locale
+    from .render import RenderOptions
 
-    locale = check_locale(locale)  # before the work, not after it
+    # made (and the locale checked) before the work, not after it
+    rendering = RenderOptions(locale, fragment=fragment, mermaid=mermaid, template=template)
     day = _parse_day(published, "--published")
     first, last = _parse_day(since, "--since"), _parse_day(until, "--until")
     if first and last and first > last:
@@ -537,9 +538,7 @@ def build(
     for note in timeline.warnings:
         if not note.startswith("skipped "):
             _warn(note)
-    chunks = render_chunks(
-        timeline, fmt, locale=locale, fragment=fragment, mermaid=mermaid, template=template
-    )
+    chunks = render_chunks(timeline, fmt, rendering)
     write_output(chunks, output)
     if output is not None:
         typer.echo(f"timeline: wrote {output} ({len(timeline.entries)} entries)", err=True)
