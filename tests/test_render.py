@@ -908,3 +908,40 @@ def test_render_takes_one_options_object(timeline: Timeline) -> None:
         rmod.render(timeline, "md", options)
     with pytest.raises(TypeError):
         rmod.render(timeline, "html", options, mermaid=True)  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize(
+    ("outlets", "said"),
+    [
+        (["Outlet A"], "Outlet A gives 1994."),
+        (["Outlet B", "Outlet A"], "Outlet A and Outlet B give 1994."),
+        (["Outlet C", "Outlet A", "Outlet B"], "Outlet A, Outlet B and Outlet C give 1994."),
+    ],
+)
+def test_a_conflict_note_agrees_with_the_outlets_it_names(outlets: list[str], said: str) -> None:
+    sentence = "The partnership began in 1994."
+    articles = [
+        Article(id=f"a{i}", body=sentence, source=name, published=date(2019, 1, 22))
+        for i, name in enumerate(outlets)
+    ]
+    other = Article(id="other", body="It began in 1995.", source="Outlet D")
+    entry = Entry(
+        id="e1994",
+        date=year("1994"),
+        headline="",
+        text=sentence,
+        sources=tuple(ref(a, sentence, "1994", RESOLVED_ABSOLUTE) for a in articles),
+        conflicts=(
+            Conflict(
+                entry="e1995",
+                date=year("1995"),
+                article="other",
+                expression="1995",
+                sentence="It began in 1995.",
+            ),
+        ),
+    )
+    results = tuple(ArticleResult(a, (), (), (), ()) for a in [*articles, other])
+    data = json.loads(rmod.render(Timeline("T", (entry,), results), "json"))
+    note = data["events"][0]["conflicts"][0]["note"]
+    assert note == f"Outlet D dates this to 1995 (“It began in 1995”); {said}"

@@ -203,10 +203,12 @@ def _conflict_dict(
         said = _excerpt(conflict.sentence, conflict.expression)
         said = f" (“{said}”)" if said else ""
         outlets = {articles.get(s.article, {}).get("source") or "" for s in entry.sources}
-        mine = ", ".join(sorted(outlets - {""}))
+        names = sorted(outlets - {""})
+        mine = " and ".join(filter(None, (", ".join(names[:-1]), names[-1]))) if names else ""
+        verb = "gives" if len(names) == 1 else "give"  # "A and B give 1994"
         note = (
             f"{who} dates this to {date_label(conflict.date, locale)}{said}"
-            + (f"; {mine} gives {date_label(entry.date, locale)}" if mine else "")
+            + (f"; {mine} {verb} {date_label(entry.date, locale)}" if mine else "")
             + "."
         )
     out["note"] = note or "the sources disagree"
