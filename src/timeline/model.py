@@ -8,7 +8,7 @@ and hold only picklable values.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -223,3 +223,25 @@ class Timeline:
     def end(self) -> date | None:
         days = [e.date.end for e in self.entries if e.date.end]
         return max(days) if days else None
+
+
+def bounds(entries: Iterable[Entry]) -> tuple[Entry | None, Entry | None]:
+    """The dated entry that starts the timeline and the one that ends it (None, None when
+    no entry has a first and last day), in one pass.
+
+    The first starts earliest (of two starting on the same day, the coarser one, as the
+    timeline sorts them); the last ends latest (of two ending on the same day, the one
+    whose precision ranks coarser, so "2019" ends a timeline rather than "31 December
+    2019").  Ties go to the entry met first.
+    """
+    first: Entry | None = None
+    last: Entry | None = None
+    for entry in entries:
+        tv = entry.date
+        if not (tv.start and tv.end):
+            continue
+        if first is None or tv.sort_key < first.date.sort_key:
+            first = entry
+        if last is None or (tv.end, -tv.sort_key[1]) > (last.date.end, -last.date.sort_key[1]):
+            last = entry
+    return first, last

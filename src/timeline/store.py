@@ -51,7 +51,7 @@ from .merge import (
     select,
     year_bucket,
 )
-from .model import ArticleResult, Conflict, Entry, Event
+from .model import ArticleResult, Conflict, Entry, Event, bounds
 
 Month = tuple[int, int]
 _COARSE: Month = (0, 0)  # the file of events whose dates span more than a year
@@ -306,23 +306,20 @@ class SpilledEntries(Sequence[Entry]):
     def _measure(self) -> None:
         """Count the entries per month and find the first and last dated ones (as the
         renderer would, reading them all)."""
-        for key in sorted(self._files.keys):
-            entries = self._month(key)
-            if not entries:
-                continue
-            self._months.append(key)
-            self._starts.append(self._count)
-            self._count += len(entries)
-            for entry in entries:
-                self._sources += len(entry.sources)
-                tv = entry.date
-                if tv.start is None or tv.end is None:
+
+        def counted() -> Iterator[Entry]:
+            for key in sorted(self._files.keys):
+                entries = self._month(key)
+                if not entries:
                     continue
-                if self._first is None or tv.sort_key < self._first.date.sort_key:
-                    self._first = entry
-                last = self._last.date if self._last is not None else None
-                if last is None or (tv.end, -tv.sort_key[1]) > (last.end, -last.sort_key[1]):
-                    self._last = entry
+                self._months.append(key)
+                self._starts.append(self._count)
+                self._count += len(entries)
+                for entry in entries:
+                    self._sources += len(entry.sources)
+                    yield entry
+
+        self._first, self._last = bounds(counted())
 
     @property
     def first(self) -> Entry | None:
@@ -331,7 +328,7 @@ class SpilledEntries(Sequence[Entry]):
 
     @property
     def last(self) -> Entry | None:
-        """The dated entry that ends it (the latest last day; the finer date on a tie)."""
+        """The dated entry that ends it (see :func:`timeline.model.bounds`)."""
         return self._last
 
     @property

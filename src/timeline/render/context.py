@@ -58,34 +58,12 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from ..model import Article, Conflict, Entry, SourceRef, Timeline, TimeValue
+from ..model import Article, Conflict, Entry, SourceRef, Timeline, TimeValue, bounds
 from .labels import date_label, day_label, heading, html_datetime
 from .options import RenderOptions
 from .text import safe_url
 
 __all__ = ["bounds", "context", "span_label", "streaming_context"]
-
-
-def bounds(entries: Iterable[Entry]) -> tuple[Entry | None, Entry | None]:
-    """The dated entry that starts the timeline and the one that ends it (None, None when
-    no entry has a first and last day), in one pass.
-
-    The first starts earliest (of two starting on the same day, the coarser one, as the
-    timeline sorts them); the last ends latest (of two ending on the same day, the one
-    whose precision ranks coarser, so "2019" ends a timeline rather than "31 December
-    2019").  Ties go to the entry met first.
-    """
-    first: Entry | None = None
-    last: Entry | None = None
-    for entry in entries:
-        tv = entry.date
-        if not (tv.start and tv.end):
-            continue
-        if first is None or tv.sort_key < first.date.sort_key:
-            first = entry
-        if last is None or (tv.end, -tv.sort_key[1]) > (last.date.end, -last.date.sort_key[1]):
-            last = entry
-    return first, last
 
 
 def span_label(start: str, end: str) -> str:
