@@ -20,13 +20,14 @@ import tempfile
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NamedTuple, get_type_hints
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, get_type_hints
 
 import typer
 
 from .errors import ExitCode, OutputError, StrictInputError, TimelineError, UsageError
 
 if TYPE_CHECKING:
+    from .config import BuildConfig
     from .sources import ReadFailure, Reading
 
 
@@ -431,6 +432,46 @@ def _mode_for(output: Path) -> int:
         return 0o666 & ~umask
 
 
+def _config(
+    sources: list[str],
+    summary: SummaryOptions,
+    dating: DatingOptions,
+    content: ContentOptions,
+    inputs: InputOptions,
+    running: RunOptions,
+    **extra: Any,
+) -> BuildConfig:
+    """The build the shared options ask for (``extra``: what only one command sets)."""
+    from .config import BuildConfig
+    from .engine import default_jobs
+
+    since, until = _parse_day(content.since, "--since"), _parse_day(content.until, "--until")
+    if since and until and since > until:
+        raise UsageError(f"--since {content.since} is after --until {content.until}")
+    query = content.query
+    return BuildConfig(
+        sources=tuple(sources),
+        published=_parse_day(dating.published, "--published"),
+        follow=inputs.follow,
+        max_bytes=_parse_size(inputs.max_file_size),
+        summarizer=summary.summarizer,
+        sentences=summary.sentences,
+        ratio=summary.ratio,
+        day_first=not dating.month_first,
+        jobs=running.jobs or default_jobs(),
+        engine=running.engine,
+        scheduler=running.scheduler,
+        cache=running.cache,
+        title=content.title,
+        query=(query,) if query and query.strip() else (),
+        since=since,
+        until=until,
+        max_dates=content.max_dates,
+        per_date=content.per_date,
+        **extra,
+    )
+
+
 @_command()
 def build(
     sources: SourcesArgument = None,
@@ -471,16 +512,11 @@ def build(
 
     Feeds, pages and exports: timeline build https://example.com/feed.rss --follow
     """
-    from .config import BuildConfig
-    from .engine import default_jobs
     from .pipeline import build as build_timeline
     from .render import format_for_path, formats, render_chunks
 
-    summarizer, sentences, ratio = summary
-    published, month_first = dating
-    title, query, since, until, max_dates, per_date, locale = content
-    follow, max_file_size, strict = inputs
-    jobs, cache, engine, scheduler = running
+    locale = content.locale
+    strict = inputs.strict
     if fmt is None and template is not None:
         # a custom template writes what it writes: the format only picks escaping rules
         fmt = "html" if ".htm" in template.name.lower() else "md"
@@ -500,35 +536,11 @@ def build(
 
     # made (and the locale checked) before the work, not after it
     rendering = RenderOptions(locale, fragment=fragment, mermaid=mermaid, template=template)
-    day = _parse_day(published, "--published")
-    first, last = _parse_day(since, "--since"), _parse_day(until, "--until")
-    if first and last and first > last:
-        raise UsageError(f"--since {since} is after --until {until}")
     paths = sources or ["sources"]
     # Articles are read as they are processed, a large corpus's events and entries go to
     # disk as they are made (store "auto"), and the output is written as it is rendered:
     # memory follows the busiest month of the corpus, not its size.
-    config = BuildConfig(
-        sources=tuple(paths),
-        published=day,
-        follow=follow,
-        max_bytes=_parse_size(max_file_size),
-        summarizer=summarizer,
-        sentences=sentences,
-        ratio=ratio,
-        day_first=not month_first,
-        jobs=jobs or default_jobs(),
-        engine=engine,
-        scheduler=scheduler,
-        cache=cache,
-        keep_text=False,
-        title=title,
-        query=(query,) if query and query.strip() else (),
-        since=first,
-        until=last,
-        max_dates=max_dates,
-        per_date=per_date,
-    )
+    config = _config(paths, summary, dating, content, inputs, running, keep_text=False)
     if output is not None:
         _check_output_folder(output)
         _check_not_a_source(output, paths, f"-o {output}")
@@ -676,45 +688,17 @@ def embed_command(
 
     In CI: timeline embed --check briefing.md sources/ (exit 5 when out of date)
     """
-    from .config import BuildConfig
     from .embed import Look, embed_file
-    from .engine import default_jobs
     from .render import check_locale
 
-    summarizer, sentences, ratio = summary
-    published, month_first = dating
-    title, query, since, until, max_dates, per_date, locale = content
-    follow, max_file_size, strict = inputs
-    jobs, cache, engine, scheduler = running
-    max_bytes = _parse_size(max_file_size)
+    strict = inputs.strict
     # a briefing among its own sources would be read as an article, and its timeline
     # would change each time it is written
     _check_not_a_source(
         briefing, sources or ["sources"], str(briefing), "keep the briefing out of its sources"
     )
-    config = BuildConfig(
-        sources=tuple(sources or ["sources"]),
-        title=title,
-        query=(query,) if query and query.strip() else (),
-        since=_parse_day(since, "--since"),
-        until=_parse_day(until, "--until"),
-        max_dates=max_dates,
-        per_date=per_date,
-        render=Look(locale=check_locale(locale)),
-        summarizer=summarizer,
-        sentences=sentences,
-        ratio=ratio,
-        day_first=not month_first,
-        published=_parse_day(published, "--published"),
-        follow=follow,
-        jobs=jobs or default_jobs(),
-        cache=str(cache) if cache is not None else None,
-        engine=engine,
-        scheduler=scheduler,
-        max_bytes=max_bytes,
-    )
-    if config.since and config.until and config.since > config.until:
-        raise UsageError(f"--since {since} is after --until {until}")
+    look = Look(locale=check_locale(content.locale))
+    config = _config(sources or ["sources"], summary, dating, content, inputs, running, render=look)
     result = embed_file(briefing, config, on_failure=_on_skip(strict))
     for note in result.warnings:
         if not note.startswith("skipped "):  # those were told as they were met
